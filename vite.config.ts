@@ -20,7 +20,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   test: {
     include: ["tests/{unit,component,integration}/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
-    environmentMatchGlobs: [["tests/component/**", "jsdom"]],
+    // Component tests declare `// @vitest-environment jsdom` at their top.
     setupFiles: ["tests/helpers/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -23,7 +23,7 @@ export function db(): PrismaClient {
 }
 
 /** Tests point the app at their own fresh database. */
-export function useDatabase(client: PrismaClient, target?: DatabaseTarget) {
+export function setDatabase(client: PrismaClient, target?: DatabaseTarget) {
   holder.client = client;
   holder.target = target;
 }

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { openDatabase, openPGlite, type DatabaseTarget } from "~/lib/db-adapter.server";
-import { useDatabase, disconnectDatabase } from "~/lib/db.server";
+import { setDatabase, disconnectDatabase } from "~/lib/db.server";
 import { migrationSql } from "./migrations-sql";
 
 export interface TestDatabase {
@@ -52,6 +52,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 async function finish(target: DatabaseTarget, kind: "pglite" | "postgres", url?: string): Promise<TestDatabase> {
   const db = new PrismaClient({ adapter: target.adapter });
-  useDatabase(db, target);
+  setDatabase(db, target);
   return { db, kind, url, close: () => disconnectDatabase() };
 }

@@ -1,0 +1,5 @@
+export { common } from "./common";
+export { auth } from "./auth";
+export { partner } from "./partner";
+export { store } from "./store";
+export { sections } from "./sections";

@@ -1,0 +1,5 @@
+export const partner = {
+  "partner.nav.stores": "Boutiques",
+  "partner.nav.activity": "Activité",
+  "partner.nav.members": "Membres",
+};

@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { AppProvider } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import enPolaris from "@shopify/polaris/locales/en.json";
+import frPolaris from "@shopify/polaris/locales/fr.json";
+import { getSessionUser } from "~/lib/auth.server";
+import { localeFor } from "~/lib/locale.server";
+import { I18nProvider } from "~/i18n/react";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import { LinkAdapter } from "~/components/LinkAdapter";
+import { ErrorPage } from "~/components/ErrorPage";
+import appStyles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Portier" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSessionUser(request);
+  return {
+    locale: localeFor(request, session),
+    user: session ? { firstName: session.user.firstName, lastName: session.user.lastName, email: session.user.email } : null,
+  };
+}
+
+const polarisLocales = { en: enPolaris, fr: frPolaris };
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <AppProvider i18n={polarisLocales[locale]} linkComponent={LinkAdapter}>
+            {children}
+          </AppProvider>
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>();
+  return (
+    <Document locale={locale}>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const error = useRouteError();
+  return (
+    <Document locale={data?.locale ?? DEFAULT_LOCALE}>
+      <ErrorPage error={error} />
+    </Document>
+  );
+}

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { Banner, Box } from "@shopify/polaris";
+import { HomeIcon, OrderIcon, ProductIcon, PersonIcon, SettingsIcon, PersonLockIcon } from "@shopify/polaris-icons";
+import { requireStoreActor } from "~/lib/auth.server";
+import { listWorkspaces } from "~/services/workspaces.server";
+import { pendingRequestBadge } from "~/services/store-frame.server";
+import { AppFrame, type NavItem } from "~/components/AppFrame";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
+import { can, SECTIONS, SECTION_PATHS, type Section } from "~/domain/permissions";
+import { useT } from "~/i18n/react";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, actor } = await requireStoreActor(request, params.storeId);
+  const [workspaces, pendingRequests] = await Promise.all([listWorkspaces(session.user.id), pendingRequestBadge(actor)]);
+  return {
+    store: actor.store,
+    actor: {
+      kind: actor.kind,
+      permissions: actor.permissions,
+      organizationName: actor.kind === "collaborator" ? actor.organizationName : null,
+    },
+    user: { name: `${session.user.firstName} ${session.user.lastName}`, email: session.user.email },
+    workspaces,
+    pendingRequests,
+  };
+}
+
+const ICONS: Record<Section, NavItem["icon"]> = {
+  home: HomeIcon,
+  orders: OrderIcon,
+  products: ProductIcon,
+  customers: PersonIcon,
+  settings: SettingsIcon,
+  staff: PersonLockIcon,
+};
+
+export default function StoreAdmin() {
+  const t = useT();
+  const { store, actor, user, workspaces, pendingRequests } = useLoaderData<typeof loader>();
+  const base = `/store/${store.id}`;
+  const navItems: NavItem[] = SECTIONS.filter((section) => can(actor.permissions, section, "view")).map((section) => ({
+    label: t(`permission.section.${section}`),
+    url: `${base}${SECTION_PATHS[section]}`,
+    icon: ICONS[section],
+    exact: section === "home",
+    badge: section === "staff" && pendingRequests > 0 ? String(pendingRequests) : undefined,
+  }));
+  return (
+    <AppFrame
+      context={store.name}
+      contextLabel={actor.organizationName ? t("store.frame.collaboratorOf", { organization: actor.organizationName }) : store.domain}
+      userName={user.name}
+      workspaces={workspaces}
+      navItems={navItems}
+    >
+      {actor.kind === "collaborator" && (
+        <Box padding="400" paddingBlockEnd="0">
+          <Banner tone="info">{t("store.frame.collaboratorBanner", { organization: actor.organizationName ?? "", store: store.name })}</Banner>
+        </Box>
+      )}
+      <Outlet />
+    </AppFrame>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

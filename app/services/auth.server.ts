@@ -1,0 +1,60 @@
+// Sign up and sign in: one use case each, one transaction each.
+import { db } from "~/lib/db.server";
+import { hashPassword, verifyPassword, burnPasswordCheck } from "~/lib/password.server";
+import { inTransaction, violates } from "~/lib/transaction.server";
+import { LOGIN_THROTTLE } from "~/domain/auth";
+import type { FieldErrors } from "~/domain/forms";
+import { startSession } from "./sessions.server";
+import { logActivity, actorLabel } from "./activity.server";
+import { acceptPendingInvitationsFor } from "./organizations.server";
+
+interface Meta {
+  ip: string;
+  userAgent?: string | null;
+}
+
+export type AuthResult = { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; errors: FieldErrors };
+
+export async function signUp(
+  input: { firstName: string; lastName: string; email: string; password: string },
+  meta: Meta,
+): Promise<AuthResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await inTransaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, firstName: input.firstName, lastName: input.lastName, passwordHash },
+      });
+      await acceptPendingInvitationsFor(tx, user);
+      await logActivity(tx, { userId: user.id, label: actorLabel(user), kind: "anonymous", ip: meta.ip }, { action: "user.signed_up" });
+      const session = await startSession(tx, user.id, meta);
+      return { ok: true as const, ...session, userId: user.id };
+    });
+  } catch (error) {
+    if (violates(error, "User_email_key")) return { ok: false, errors: { email: "auth.errors.emailTaken" } };
+    throw error;
+  }
+}
+
+/** Throttled per account and per address; the answer never says whether the email exists. */
+export async function signIn(input: { email: string; password: string }, meta: Meta): Promise<AuthResult> {
+  const since = new Date(Date.now() - LOGIN_THROTTLE.windowMinutes * 60_000);
+  const [accountFailures, addressFailures] = await Promise.all([
+    db().loginAttempt.count({ where: { email: input.email, succeeded: false, createdAt: { gte: since } } }),
+    db().loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since } } }),
+  ]);
+  if (accountFailures >= LOGIN_THROTTLE.perAccount || addressFailures >= LOGIN_THROTTLE.perAddress) {
+    return { ok: false, errors: { form: "auth.errors.throttled" } };
+  }
+  const user = await db().user.findUnique({ where: { email: input.email } });
+  const valid = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
+  if (!user || !valid) {
+    await db().loginAttempt.create({ data: { email: input.email, ip: meta.ip, succeeded: false } });
+    return { ok: false, errors: { form: "auth.errors.incorrect" } };
+  }
+  return inTransaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email: input.email, ip: meta.ip, succeeded: true } });
+    const session = await startSession(tx, user.id, meta);
+    return { ok: true as const, ...session, userId: user.id };
+  });
+}

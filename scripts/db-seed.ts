@@ -1,0 +1,22 @@
+// npm run db:seed: fills an empty database with the demo world. Refuses to run in production, and
+// leaves a database that already has data alone (use `npm run db:reset` to start over).
+import { openConfiguredDatabase } from "./lib/database";
+import { seedDemoWorld, printDemoLogins } from "../prisma/seed";
+
+if (process.env.NODE_ENV === "production") {
+  console.error("Refusing to seed demo data with NODE_ENV=production.");
+  process.exit(1);
+}
+const database = openConfiguredDatabase();
+try {
+  const users = await database.client.user.count();
+  if (users > 0) {
+    console.log(`${database.describe()} already has data: demo world not seeded.`);
+  } else {
+    await seedDemoWorld(database.client);
+    console.log(`Seeded the demo world into ${database.describe()}.`);
+    printDemoLogins();
+  }
+} finally {
+  await database.close();
+}
