@@ -1,0 +1,63 @@
+// Shared by the store admin's use cases (Users and permissions, Settings, Home): who is deciding, the
+// row locks in the global order, and the shape of a refusal.
+import type { Tx } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import type { FieldErrors } from "~/domain/forms";
+import type { Permission } from "~/domain/permissions";
+import { actorLabel, type Actor } from "./activity.server";
+import type { StoreActor } from "./store-access.server";
+
+export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors; params?: Record<string, string | number> };
+export type Result<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export const refuse = (status: Refusal["status"], errors: FieldErrors, params?: Refusal["params"]): Refusal => ({ ok: false, status, errors, ...(params ? { params } : {}) });
+export const NOT_FOUND: Refusal = { ok: false, status: 404, errors: { form: "errors.notFound.title" } };
+export const FORBIDDEN: Refusal = { ok: false, status: 403, errors: { form: "errors.forbidden.title" } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/** The owner or a staff member acting in the store admin, read again inside the transaction. */
+export interface Decider {
+  userId: string;
+  staffAccountId: string;
+  isOwner: boolean;
+  permissions: Permission[];
+  user: { id: string; email: string; firstName: string; lastName: string; locale: "en" | "fr" | null };
+  activity: Actor;
+}
+
+/**
+ * Collaborators never decide anything here. The account is re-read so that a lock or a permission change
+ * committed a moment ago counts: the check and the change happen in the same transaction.
+ */
+export async function loadDecider(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Decider | null> {
+  if (actor.kind === "collaborator" || actor.store.id !== storeId) return null;
+  const account = await tx.staffAccount.findFirst({
+    where: { id: actor.staffAccountId, storeId, userId: actor.userId, status: "ACTIVE" },
+    select: { id: true, isOwner: true, permissions: true, user: { select: { id: true, email: true, firstName: true, lastName: true, locale: true } } },
+  });
+  if (!account?.user) return null;
+  if (!account.isOwner && account.permissions.length === 0) return null;
+  return {
+    userId: account.user.id,
+    staffAccountId: account.id,
+    isOwner: account.isOwner,
+    permissions: account.permissions,
+    user: account.user,
+    activity: { userId: account.user.id, label: actorLabel(account.user), kind: account.isOwner ? "owner" : "staff", ip: ip ?? null },
+  };
+}
+
+/** Global lock order: organization row, then store row, then request/access rows. */
+export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "PartnerOrganization" WHERE "id" = ${organizationId}::uuid FOR UPDATE`;
+}
+
+export async function lockStore(tx: Tx, storeId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Store" WHERE "id" = ${storeId}::uuid FOR UPDATE`;
+}
+
+export function appOrigin(): string {
+  return env().APP_ORIGIN ?? "http://localhost:3000";
+}
