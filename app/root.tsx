@@ -9,6 +9,7 @@ import { localeFor } from "~/lib/locale.server";
 import { I18nProvider } from "~/i18n/react";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n";
 import { LinkAdapter } from "~/components/LinkAdapter";
+import { useNonce } from "~/components/nonce";
 import { ErrorPage } from "~/components/ErrorPage";
 import appStyles from "~/styles/app.css?url";
 
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const polarisLocales = { en: enPolaris, fr: frPolaris };
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -45,8 +47,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
             {children}
           </AppProvider>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

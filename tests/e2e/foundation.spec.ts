@@ -65,7 +65,7 @@ test("staff see only the sections their permissions allow, and a 403 page in the
 test("the interface switches to French and stays French", async ({ page }) => {
   await logIn(page, "owner@harbor.test");
   await page.getByRole("button", { name: /Hugo Marchand/ }).click();
-  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("menuitem", { name: "Français" }).click();
   await expect(page.getByRole("navigation").getByRole("link", { name: "Commandes" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await page.reload();
