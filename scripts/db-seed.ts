@@ -12,6 +12,7 @@ try {
   const users = await database.client.user.count();
   if (users > 0) {
     console.log(`${database.describe()} already has data: demo world not seeded.`);
+    if (await database.client.user.findUnique({ where: { email: "nadia@northwind.test" } })) printDemoLogins();
   } else {
     await seedDemoWorld(database.client);
     console.log(`Seeded the demo world into ${database.describe()}.`);

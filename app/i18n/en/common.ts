@@ -62,4 +62,11 @@ export const common = {
   "permission.summary": "{section}: {level}",
   "permission.picker.legend": "Permissions",
   "permission.picker.help": "Manage includes View.",
+  "mailbox.title": "Mailbox",
+  "mailbox.subtitle": "Development only: the mails Portier would send, newest first.",
+  "mailbox.empty.title": "No mail yet",
+  "mailbox.empty.body": "Mails appear here when someone requests access, decides on a request or invites staff.",
+  "mailbox.sent": "Sent",
+  "mailbox.queued": "In outbox",
+  "mailbox.to": "To {to}",
 };

@@ -62,4 +62,11 @@ export const common = {
   "permission.summary": "{section} : {level}",
   "permission.picker.legend": "Autorisations",
   "permission.picker.help": "Gérer inclut Voir.",
+  "mailbox.title": "Boîte de réception",
+  "mailbox.subtitle": "Développement uniquement : les e-mails que Portier enverrait, du plus récent au plus ancien.",
+  "mailbox.empty.title": "Aucun e-mail pour l'instant",
+  "mailbox.empty.body": "Les e-mails apparaissent ici quand quelqu'un demande un accès, décide d'une demande ou invite un employé.",
+  "mailbox.sent": "Envoyé",
+  "mailbox.queued": "Dans la file d'envoi",
+  "mailbox.to": "À {to}",
 };
