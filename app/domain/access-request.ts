@@ -1,0 +1,56 @@
+// The partner's "Request access to store" form (SPEC.md rule 1), shared by the form and the server.
+import { z } from "zod";
+import { normalizeStoreDomain } from "./store-url";
+import { normalizeCode } from "./collaborator-code";
+import { COLLABORATOR_SECTIONS, permissionsFromForm, type Permission } from "./permissions";
+import { MESSAGE_MAX_LENGTH } from "./request-lifecycle";
+
+export interface AccessRequestInput {
+  /** Normalised host name, e.g. maple-goods.portier.test */
+  storeDomain: string;
+  /** Digits only, possibly empty: the server decides whether the store needs one. */
+  code: string;
+  permissions: Permission[];
+  message: string | null;
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Fields: storeUrl, code, message, and one `perm.<section>` per collaborator section.
+ * A code in the wrong shape is not a form error here: whether it is right is the store's business,
+ * and a wrong code must be answered (and counted) the same way whatever it looks like.
+ */
+export const accessRequestSchema = z
+  .object({
+    storeUrl: z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }),
+    code: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .passthrough()
+  .transform((form, ctx): AccessRequestInput => {
+    const rawUrl = form.storeUrl.trim();
+    const storeDomain = rawUrl ? normalizeStoreDomain(rawUrl) : null;
+    if (!rawUrl) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["storeUrl"], message: "errors.required" });
+    else if (!storeDomain) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["storeUrl"], message: "partner.request.errors.storeUrl" });
+
+    const permissions = permissionsFromForm(form, COLLABORATOR_SECTIONS);
+    if (permissions === "invalid") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["permissions"], message: "errors.permissions.invalid" });
+    } else if (permissions.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["permissions"], message: "errors.permissions.empty" });
+    }
+
+    const message = (form.message ?? "").replace(CONTROL_CHARACTERS, "").trim();
+    if (message.length > MESSAGE_MAX_LENGTH) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["message"], message: "errors.tooLong" });
+    }
+
+    const code = normalizeCode(form.code ?? "").slice(0, 20);
+    return {
+      storeDomain: storeDomain ?? "",
+      code,
+      permissions: permissions === "invalid" ? [] : permissions,
+      message: message || null,
+    };
+  });

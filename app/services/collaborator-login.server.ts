@@ -1,0 +1,45 @@
+// "Log in" on a managed store in the partner dashboard: the one way into a store admin as a collaborator
+// (SPEC.md rule 9). It ties the person's current session to the organization's access; the store admin
+// (store-access.server.ts) accepts a collaborator only through such a row, only while the access is
+// MANAGED and the person still belongs to the organization.
+import { inTransaction } from "~/lib/transaction.server";
+import { logActivity } from "./activity.server";
+import { isMember, partnerActor, UUID } from "./partner-common.server";
+import type { SessionUser } from "./sessions.server";
+
+export type CollaboratorLoginResult =
+  | { ok: true; storeId: string }
+  | { ok: false; reason: "notFound" | "notManaged" | "suspended" };
+
+export async function logInToStore(session: SessionUser, organizationId: string, accessId: string, ip?: string | null): Promise<CollaboratorLoginResult> {
+  if (!UUID.test(organizationId) || !UUID.test(accessId)) return { ok: false, reason: "notFound" };
+  return inTransaction(async (tx) => {
+    if (!(await isMember(tx, session.user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
+    // Row lock: a concurrent "Remove access" either happens before (we see REMOVED) or waits for us and
+    // then deletes the session row we create.
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id"::text AS "id" FROM "CollaboratorAccess" WHERE "id" = ${accessId}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE`;
+    if (!rows[0]) return { ok: false, reason: "notFound" } as const;
+    const access = await tx.collaboratorAccess.findUniqueOrThrow({
+      where: { id: accessId },
+      select: { id: true, state: true, storeId: true, store: { select: { name: true, domain: true } }, organization: { select: { name: true } } },
+    });
+    if (access.state === "SUSPENDED") return { ok: false, reason: "suspended" } as const;
+    if (access.state !== "MANAGED") return { ok: false, reason: "notManaged" } as const;
+
+    await tx.collaboratorSession.upsert({
+      where: { sessionId_accessId: { sessionId: session.sessionId, accessId } },
+      create: { sessionId: session.sessionId, accessId, userId: session.user.id },
+      update: {},
+    });
+    await tx.collaboratorAccess.update({ where: { id: accessId }, data: { lastUsedAt: new Date() } });
+    await logActivity(tx, { ...partnerActor(session.user, ip), kind: "collaborator" }, {
+      action: "collaborator_access.logged_in",
+      storeId: access.storeId,
+      organizationId,
+      subject: access.organization.name,
+      details: { organizationName: access.organization.name, storeName: access.store.name, storeDomain: access.store.domain },
+    });
+    return { ok: true, storeId: access.storeId } as const;
+  });
+}

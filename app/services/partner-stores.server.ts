@@ -1,0 +1,146 @@
+// The partner dashboard's Stores page: one list of the organization's stores, filtered, searched and
+// paginated with cursors on indexed columns, so that it stays fast with thousands of managed stores.
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import { PENDING_REQUEST_CAP, type AccessState } from "~/domain/request-lifecycle";
+import { normalizeStoreDomain } from "~/domain/store-url";
+import type { Permission } from "~/domain/permissions";
+
+export const STORE_FILTERS = ["all", "PENDING", "MANAGED", "SUSPENDED", "REMOVED", "DECLINED"] as const;
+export type StoreFilter = (typeof STORE_FILTERS)[number];
+
+export const STORES_PAGE_SIZE = 25;
+
+export interface PartnerStoreRow {
+  accessId: string;
+  storeId: string;
+  storeName: string;
+  storeDomain: string;
+  state: AccessState;
+  permissions: Permission[];
+  requestId: string | null;
+  updatedAt: Date;
+}
+
+export interface PartnerStoresPage {
+  rows: PartnerStoreRow[];
+  /** Opaque cursors for the Previous / Next links; null when there is nothing that way. */
+  previousCursor: string | null;
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: { updatedAt: Date; accessId: string }): string {
+  return Buffer.from(`${row.updatedAt.toISOString()}|${row.accessId}`).toString("base64url");
+}
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value || value.length > 200) return null;
+  const [iso, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const updatedAt = new Date(iso ?? "");
+  if (Number.isNaN(updatedAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return { updatedAt, id };
+}
+
+export function parseStoreFilter(value: string | null | undefined): StoreFilter {
+  return (STORE_FILTERS as readonly string[]).includes(value ?? "") ? (value as StoreFilter) : "all";
+}
+
+/**
+ * The page after `after` or before `before` (at most one of them). Order: most recently changed
+ * first, then id, which is exactly the index CollaboratorAccess(organizationId, listed, updatedAt DESC, id)
+ * (and its state-filtered sibling), so each page is one index range scan whatever the depth.
+ */
+export async function listPartnerStores(
+  organizationId: string,
+  options: { filter?: StoreFilter; query?: string; after?: string | null; before?: string | null; pageSize?: number } = {},
+): Promise<PartnerStoresPage> {
+  const pageSize = options.pageSize ?? STORES_PAGE_SIZE;
+  const after = decodeCursor(options.after);
+  const before = after ? null : decodeCursor(options.before);
+
+  const where: Prisma.CollaboratorAccessWhereInput = { organizationId, listed: true };
+  const filter = options.filter ?? "all";
+  // Cancelled requests leave the list as they are cancelled; they never show.
+  where.state = filter === "all" ? { not: "CANCELLED" } : filter;
+
+  const query = options.query?.trim().slice(0, 200);
+  if (query) {
+    const domain = normalizeStoreDomain(query);
+    where.store = {
+      OR: [
+        { name: { contains: query, mode: "insensitive" } },
+        { domain: { contains: query.toLowerCase() } },
+        ...(domain && domain !== query.toLowerCase() ? [{ domain }] : []),
+      ],
+    };
+  }
+
+  const conditions: Prisma.CollaboratorAccessWhereInput[] = [where];
+  if (after) {
+    // Rows after (t, id) in (updatedAt DESC, id ASC): updatedAt <= t, minus those at t with id <= cursor.
+    conditions.push({ updatedAt: { lte: after.updatedAt }, NOT: { updatedAt: after.updatedAt, id: { lte: after.id } } });
+  } else if (before) {
+    conditions.push({ updatedAt: { gte: before.updatedAt }, NOT: { updatedAt: before.updatedAt, id: { gte: before.id } } });
+  }
+
+  const found = await db().collaboratorAccess.findMany({
+    where: { AND: conditions },
+    orderBy: before ? [{ updatedAt: "asc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
+    take: pageSize + 1,
+    select: {
+      id: true,
+      storeId: true,
+      state: true,
+      permissions: true,
+      requestId: true,
+      updatedAt: true,
+      store: { select: { name: true, domain: true } },
+    },
+  });
+  const more = found.length > pageSize;
+  const page = found.slice(0, pageSize);
+  if (before) page.reverse();
+  const rows: PartnerStoreRow[] = page.map((row) => ({
+    accessId: row.id,
+    storeId: row.storeId,
+    storeName: row.store.name,
+    storeDomain: row.store.domain,
+    state: row.state,
+    permissions: row.permissions,
+    requestId: row.requestId,
+    updatedAt: row.updatedAt,
+  }));
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    // Going forward, "previous" exists when we came from somewhere; going back, "next" always exists.
+    previousCursor: first && (before ? more : Boolean(after)) ? encodeCursor(first) : null,
+    nextCursor: last && (before ? true : more) ? encodeCursor(last) : null,
+  };
+}
+
+export interface PendingCounter {
+  pending: number;
+  limit: number;
+  /** At the cap: the request button is disabled and says why. */
+  full: boolean;
+}
+
+/** "N of 10 pending requests": the trigger-maintained counter on the organization's row. */
+export async function pendingCounter(organizationId: string): Promise<PendingCounter> {
+  const organization = await db().partnerOrganization.findUnique({ where: { id: organizationId }, select: { pendingRequestCount: true } });
+  const pending = organization?.pendingRequestCount ?? 0;
+  return { pending, limit: PENDING_REQUEST_CAP, full: pending >= PENDING_REQUEST_CAP };
+}
+
+/** Whether the organization has any store in its list at all (to choose between the empty state and "no match"). */
+export async function hasListedStores(organizationId: string): Promise<boolean> {
+  const row = await db().collaboratorAccess.findFirst({ where: { organizationId, listed: true, state: { not: "CANCELLED" } }, select: { id: true } });
+  return Boolean(row);
+}
