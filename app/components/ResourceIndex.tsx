@@ -1,0 +1,126 @@
+// The list page shared by Orders, Products and Customers: status tabs, a search, an IndexTable with rows
+// that open the record, cursor pagination (the URL holds ?q=&status=&after=|before=) and empty states.
+import { Form, useLocation, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
+import { Button, Card, EmptySearchResult, EmptyState, IndexTable, InlineStack, Page, Tabs, TextField, Box, type IndexTableProps } from "@shopify/polaris";
+import { useState, type ReactNode } from "react";
+import { filterUrl, pageUrl, SEARCH_MAX_LENGTH, type PageInfo } from "~/domain/section-list";
+import { useT } from "~/i18n/react";
+import { FlashToast } from "./FlashToast";
+
+export interface IndexAction {
+  content: string;
+  url?: string;
+  onAction?: () => void;
+}
+
+export interface ResourceIndexProps<T extends { id: string }> {
+  title: string;
+  primaryAction?: IndexAction;
+  secondaryActions?: IndexAction[];
+  resourceName: { singular: string; plural: string };
+  /** Filter tabs; the value "" is "All". */
+  tabs?: { value: string; label: string }[];
+  query: { q: string; status: string };
+  searchLabel: string;
+  headings: IndexTableProps["headings"];
+  items: T[];
+  pageInfo: PageInfo;
+  renderRow: (item: T, index: number) => ReactNode;
+  /** Shown when there is nothing at all yet (no search, no filter, first page). */
+  empty: { heading: string; body: string; action?: IndexAction };
+  children?: ReactNode;
+}
+
+export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProps<T>) {
+  const t = useT();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(props.query.q);
+  const { pageInfo, items, query } = props;
+  const filtered = Boolean(query.q || query.status || pageInfo.hasPrevious);
+  // Moving between pages, tabs or searches of this same list.
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+
+  const tabs = props.tabs ?? [];
+  const selectedTab = Math.max(0, tabs.findIndex((tab) => tab.value === query.status));
+
+  const emptyState =
+    items.length === 0 && !filtered ? (
+      <EmptyState heading={props.empty.heading} action={props.empty.action} image="" fullWidth>
+        <p>{props.empty.body}</p>
+      </EmptyState>
+    ) : (
+      <EmptySearchResult title={t("sections.list.noResults.title")} description={t("sections.list.noResults.body")} withIllustration={false} />
+    );
+
+  return (
+    <Page title={props.title} primaryAction={props.primaryAction} secondaryActions={props.secondaryActions}>
+      <FlashToast />
+      {props.children}
+      <Card padding="0">
+        {tabs.length > 0 && (
+          <Tabs
+            tabs={tabs.map((tab) => ({
+              id: `tab-${tab.value || "all"}`,
+              content: tab.label,
+              url: filterUrl(params, { status: tab.value.toLowerCase() }),
+              panelID: "resource-index-panel",
+            }))}
+            selected={selectedTab}
+          />
+        )}
+        <Box padding="300" borderBlockEndWidth="025" borderColor="border">
+          <Form method="get" role="search" aria-label={props.searchLabel}>
+            {query.status && <input type="hidden" name="status" value={query.status.toLowerCase()} />}
+            <InlineStack gap="200" wrap={false} blockAlign="center">
+              <div style={{ flex: 1 }}>
+                <TextField
+                  label={props.searchLabel}
+                  labelHidden
+                  name="q"
+                  value={search}
+                  onChange={setSearch}
+                  placeholder={props.searchLabel}
+                  autoComplete="off"
+                  maxLength={SEARCH_MAX_LENGTH}
+                  clearButton
+                  onClearButtonClick={() => {
+                    setSearch("");
+                    navigate(filterUrl(params, { q: "" }));
+                  }}
+                />
+              </div>
+              <Button submit>{t("common.search")}</Button>
+            </InlineStack>
+          </Form>
+        </Box>
+        <div id="resource-index-panel">
+          <IndexTable
+            resourceName={props.resourceName}
+            itemCount={items.length}
+            headings={props.headings}
+            selectable={false}
+            loading={loading}
+            emptyState={emptyState}
+            pagination={
+              pageInfo.hasNext || pageInfo.hasPrevious
+                ? {
+                    hasPrevious: pageInfo.hasPrevious,
+                    hasNext: pageInfo.hasNext,
+                    previousURL: pageInfo.startCursor ? pageUrl(params, "before", pageInfo.startCursor) : undefined,
+                    nextURL: pageInfo.endCursor ? pageUrl(params, "after", pageInfo.endCursor) : undefined,
+                    accessibilityLabel: t("common.pagination"),
+                    accessibilityLabels: { previous: t("common.previous"), next: t("common.next") },
+                  }
+                : undefined
+            }
+          >
+            {items.map((item, index) => props.renderRow(item, index))}
+          </IndexTable>
+        </div>
+      </Card>
+    </Page>
+  );
+}

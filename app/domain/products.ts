@@ -1,0 +1,76 @@
+// Products: the fields a product form accepts, and how a price typed by a person becomes cents.
+import { z } from "zod";
+import { optionalText, text } from "./text";
+
+export const PRODUCT_STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const PRODUCT_STATUS_TONE: Record<ProductStatus, "success" | "info" | undefined> = {
+  ACTIVE: "success",
+  DRAFT: "info",
+  ARCHIVED: undefined,
+};
+
+export const PRICE_MAX_CENTS = 100_000_000; // 1,000,000.00
+export const INVENTORY_LIMIT = 1_000_000;
+
+/**
+ * "14.90", "14,90", "1 490,00", "1,490.00", "€ 14.90" → cents; null when it is not a price.
+ * The last "." or "," followed by one or two digits is the decimal mark; other separators group thousands.
+ */
+export function parsePrice(input: string): number | null {
+  const cleaned = input.replace(/[\s\u00A0\u202F€$£]|EUR|USD|CAD|CHF/gi, "");
+  if (!cleaned || !/^[0-9.,]+$/.test(cleaned)) return null;
+  const decimal = /[.,](\d{1,2})$/.exec(cleaned);
+  const whole = decimal ? cleaned.slice(0, -decimal[0].length) : cleaned;
+  if (/[.,]$|^[.,]/.test(whole) || /[.,]{2}/.test(whole)) return null;
+  // Thousands separators must group exactly three digits.
+  if (/[.,]/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole)) return null;
+  const units = Number(whole.replace(/[.,]/g, "") || "0");
+  const cents = units * 100 + (decimal ? Number(decimal[1].padEnd(2, "0")) : 0);
+  return Number.isSafeInteger(cents) && cents <= PRICE_MAX_CENTS ? cents : null;
+}
+
+/** The value a price field starts with ("14.90"); parsePrice reads it back whatever the language. */
+export function priceInputValue(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+const price = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .transform((value, ctx) => {
+    const cents = parsePrice(value);
+    if (cents === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "sections.products.errors.price" });
+      return z.NEVER;
+    }
+    return cents;
+  });
+
+const inventory = z
+  .string({ invalid_type_error: "sections.products.errors.inventory" })
+  .optional()
+  .transform((value, ctx) => {
+    const textValue = (value ?? "").trim();
+    if (!textValue) return 0;
+    if (!/^-?\d{1,7}$/.test(textValue) || Math.abs(Number(textValue)) >= INVENTORY_LIMIT) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "sections.products.errors.inventory" });
+      return z.NEVER;
+    }
+    return Number(textValue);
+  });
+
+export const productSchema = z.object({
+  title: text(255),
+  description: optionalText(5000),
+  price,
+  inventory,
+  sku: optionalText(100),
+  status: z.enum(PRODUCT_STATUSES, { errorMap: () => ({ message: "sections.products.errors.status" }) }),
+});
+
+export const PRODUCT_MAX_LENGTHS: Record<string, number> = { title: 255, description: 5000, sku: 100 };
+
+export type ProductInput = z.output<typeof productSchema>;

@@ -1,0 +1,109 @@
+// Importing and exporting customers as CSV (seed 004), both customers:manage.
+// Import: rows with errors are reported and skipped; every other row is written in one transaction.
+// A row whose email already belongs to a customer of this store updates that customer (seed 004 uses
+// imports for bulk edits), in the columns the file has; an empty cell in a present column clears it.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import { inTransaction } from "~/lib/transaction.server";
+import { readCustomerCsv, customersCsvHeader, customersCsvRows, IMPORT_MAX_BYTES, type ImportRow } from "~/domain/customers-csv";
+import type { CustomerField } from "~/domain/customers";
+import { logActivity } from "./activity.server";
+import { actingFor, assertCan, type SectionActor } from "./section-actor.server";
+
+export interface ImportReport {
+  fileName: string;
+  created: number;
+  updated: number;
+  failed: number;
+  ignoredColumns: string[];
+  /** Rows with errors, in file order. */
+  rows: Pick<ImportRow, "row" | "email" | "errors" | "duplicateOf">[];
+}
+
+export type ImportResult =
+  | { ok: true; report: ImportReport }
+  | { ok: false; errors: { file: string }; params?: Record<string, string | number> };
+
+const CHUNK = 500;
+const COLUMNS = ["firstName", "lastName", "email", "phone", "company", "city", "country", "note", "acceptsMarketing"] as const satisfies readonly CustomerField[];
+
+export async function importCustomers(actor: SectionActor, file: { name: string; content: string; size: number }): Promise<ImportResult> {
+  assertCan(actor, "customers", "manage");
+  if (file.size > IMPORT_MAX_BYTES) return { ok: false, errors: { file: "sections.customers.import.errors.tooLarge" }, params: { max: "2 MB" } };
+  const parsed = readCustomerCsv(file.content);
+  if (!parsed.ok) {
+    if (parsed.error === "missingColumns") {
+      return { ok: false, errors: { file: "sections.customers.import.errors.missingColumns" }, params: { columns: parsed.missing.join(", ") } };
+    }
+    return { ok: false, errors: { file: `sections.customers.import.errors.${parsed.error}` } };
+  }
+  const valid = parsed.rows.filter((row) => row.values).sort((a, b) => (a.values!.email < b.values!.email ? -1 : 1));
+  const failedRows = parsed.rows.filter((row) => !row.values).map(({ row, email, errors, duplicateOf }) => ({ row, email, errors, duplicateOf }));
+  const fileName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "customers.csv";
+  // Only the columns the file has are written over an existing customer's values.
+  const updatable = parsed.fields.filter((field) => field !== "email");
+  const setClause = Prisma.raw(updatable.map((field) => `"${field}" = EXCLUDED."${field}"`).join(", "));
+
+  return inTransaction(async (tx) => {
+    let created = 0;
+    let updated = 0;
+    // Sorted by email, so two imports touching the same customers lock them in the same order.
+    for (let start = 0; start < valid.length; start += CHUNK) {
+      const chunk = valid.slice(start, start + CHUNK);
+      const values = Prisma.join(
+        chunk.map(({ values: v }) => Prisma.sql`(${randomUUID()}::uuid, ${actor.storeId}::uuid, ${Prisma.join(COLUMNS.map((column) => v![column]))})`),
+      );
+      const written = await tx.$queryRaw<{ inserted: boolean }[]>`
+        INSERT INTO "Customer" ("id", "storeId", ${Prisma.raw(COLUMNS.map((column) => `"${column}"`).join(", "))})
+        VALUES ${values}
+        ON CONFLICT ("storeId", "email") DO UPDATE SET ${setClause}
+        RETURNING (xmax = 0) AS "inserted"`;
+      for (const row of written) {
+        if (row.inserted) created++;
+        else updated++;
+      }
+    }
+    await logActivity(tx, actor.log, {
+      action: "customer.imported",
+      storeId: actor.storeId,
+      subject: fileName,
+      details: { created, updated, failed: failedRows.length, ...actingFor(actor) },
+    });
+    return { ok: true as const, report: { fileName, created, updated, failed: failedRows.length, ignoredColumns: parsed.ignoredColumns, rows: failedRows } };
+  });
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * All the store's customers as CSV, in the import's columns (so a backup can be imported back as it is).
+ * Read in batches by the (storeId, createdAt, id) index; the export is logged.
+ */
+export async function exportCustomers(actor: SectionActor, now = new Date()): Promise<{ fileName: string; csv: string; count: number }> {
+  assertCan(actor, "customers", "manage");
+  let csv = customersCsvHeader();
+  let count = 0;
+  let cursor: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const batch: { id: string; createdAt: Date; firstName: string; lastName: string; email: string; phone: string; company: string; city: string; country: string; note: string; acceptsMarketing: boolean }[] =
+      await db().customer.findMany({
+        where: {
+          storeId: actor.storeId,
+          ...(cursor ? { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { gt: cursor.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        take: EXPORT_BATCH,
+        select: { id: true, createdAt: true, firstName: true, lastName: true, email: true, phone: true, company: true, city: true, country: true, note: true, acceptsMarketing: true },
+      });
+    csv += customersCsvRows(batch);
+    count += batch.length;
+    if (batch.length < EXPORT_BATCH) break;
+    cursor = batch[batch.length - 1];
+  }
+  const fileName = `customers-${now.toISOString().slice(0, 10)}.csv`;
+  await inTransaction((tx) =>
+    logActivity(tx, actor.log, { action: "customer.exported", storeId: actor.storeId, subject: fileName, details: { count, ...actingFor(actor) } }),
+  );
+  return { fileName, csv, count };
+}
