@@ -4,7 +4,7 @@ import { Banner, Box } from "@shopify/polaris";
 import { HomeIcon, OrderIcon, ProductIcon, PersonIcon, SettingsIcon, PersonLockIcon } from "@shopify/polaris-icons";
 import { requireStoreActor } from "~/lib/auth.server";
 import { listWorkspaces } from "~/services/workspaces.server";
-import { pendingRequestBadge } from "~/services/store-frame.server";
+import { pendingRequestBadge, unreadNotificationBadge } from "~/services/store-frame.server";
 import { AppFrame, type NavItem } from "~/components/AppFrame";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { can, SECTIONS, SECTION_PATHS, type Section } from "~/domain/permissions";
@@ -12,7 +12,11 @@ import { useT } from "~/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, actor } = await requireStoreActor(request, params.storeId);
-  const [workspaces, pendingRequests] = await Promise.all([listWorkspaces(session.user.id), pendingRequestBadge(actor)]);
+  const [workspaces, pendingRequests, unreadNotifications] = await Promise.all([
+    listWorkspaces(session.user.id),
+    pendingRequestBadge(actor),
+    unreadNotificationBadge(actor),
+  ]);
   return {
     store: actor.store,
     actor: {
@@ -23,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: { name: `${session.user.firstName} ${session.user.lastName}`, email: session.user.email },
     workspaces,
     pendingRequests,
+    unreadNotifications,
   };
 }
 
@@ -37,14 +42,19 @@ const ICONS: Record<Section, NavItem["icon"]> = {
 
 export default function StoreAdmin() {
   const t = useT();
-  const { store, actor, user, workspaces, pendingRequests } = useLoaderData<typeof loader>();
+  const { store, actor, user, workspaces, pendingRequests, unreadNotifications } = useLoaderData<typeof loader>();
   const base = `/store/${store.id}`;
   const navItems: NavItem[] = SECTIONS.filter((section) => can(actor.permissions, section, "view")).map((section) => ({
     label: t(`permission.section.${section}`),
     url: `${base}${SECTION_PATHS[section]}`,
     icon: ICONS[section],
     exact: section === "home",
-    badge: section === "staff" && pendingRequests > 0 ? String(pendingRequests) : undefined,
+    badge:
+      section === "staff" && pendingRequests > 0
+        ? String(pendingRequests)
+        : section === "home" && unreadNotifications > 0
+          ? String(unreadNotifications)
+          : undefined,
   }));
   return (
     <AppFrame

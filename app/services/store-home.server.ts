@@ -46,8 +46,8 @@ export async function listNotifications(storeId: string) {
       unread: row.readAt === null,
       resolved: row.resolvedAt !== null,
       requestStatus: request?.status ?? null,
-      organization: text("organization") ?? text("organizationName") ?? request?.organization.name ?? "",
-      person: text("requester") ?? text("partner") ?? (request ? `${request.requestedBy.firstName} ${request.requestedBy.lastName}` : ""),
+      organization: text("organizationName") ?? request?.organization.name ?? "",
+      person: text("requesterName") ?? text("partnerName") ?? (request ? `${request.requestedBy.firstName} ${request.requestedBy.lastName}` : ""),
     };
   });
   return { notifications, unread };

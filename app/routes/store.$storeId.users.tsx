@@ -1,0 +1,54 @@
+// Users and permissions: collaborator requests, collaborators and staff, for the owner and staff with
+// `staff` access (never collaborators: the staff section cannot be granted to them).
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { Page, Tabs } from "@shopify/polaris";
+import { requireSection } from "~/lib/auth.server";
+import { can } from "~/domain/permissions";
+import { usersCounts } from "~/services/store-frame.server";
+import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
+import { PageToast } from "~/components/PageToast";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Users and permissions · Portier" }];
+
+export type UsersTab = "requests" | "collaborators" | "staff";
+export const USERS_TABS: UsersTab[] = ["requests", "collaborators", "staff"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+  const counts = await usersCounts(actor.store.id);
+  return { storeId: actor.store.id, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions, counts };
+}
+
+/** The tab pages set `handle.usersTab`; the staff member's own pages (add, detail) have their own Page. */
+export default function UsersAndPermissions() {
+  const t = useT();
+  const { storeId, canManage, counts } = useLoaderData<typeof loader>();
+  const matches = useMatches();
+  const tab = (matches.at(-1)?.handle as { usersTab?: UsersTab } | undefined)?.usersTab;
+  if (!tab) return <Outlet />;
+  const base = `/store/${storeId}/users`;
+  const tabs = USERS_TABS.map((id) => ({
+    id: `users-${id}`,
+    content: t(`store.users.tab.${id}`),
+    url: `${base}/${id}`,
+    badge: id === "requests" && counts.pending > 0 ? String(counts.pending) : undefined,
+    accessibilityLabel: id === "requests" && counts.pending > 0 ? t("store.users.tab.requestsCount", { count: counts.pending }) : undefined,
+    panelID: "users-panel",
+  }));
+  return (
+    <Page
+      title={t("permission.section.staff")}
+      primaryAction={tab === "staff" && canManage ? { content: t("store.staff.add"), url: `${base}/staff/new` } : undefined}
+    >
+      <Tabs tabs={tabs} selected={USERS_TABS.indexOf(tab)} />
+      <div id="users-panel" role="tabpanel" aria-labelledby={`users-${tab}`} style={{ marginTop: "var(--p-space-400)" }}>
+        <Outlet />
+      </div>
+      <PageToast />
+    </Page>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
