@@ -1,0 +1,246 @@
+// Property tests for the pure rules an attacker talks to first: store URL normalisation, permission
+// parsing, the after-sign-in redirect and the collaborator code comparison.
+import { afterAll, describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { normalizeStoreDomain, STORE_HANDLE, STORE_DOMAIN_SUFFIX } from "~/domain/store-url";
+import {
+  COLLABORATOR_SECTIONS,
+  LEVELS,
+  SECTIONS,
+  can,
+  exceeds,
+  fromMap,
+  isPermission,
+  normalize,
+  permissionListSchema,
+  permissionsFromForm,
+  toMap,
+  type PermissionMap,
+  type Section,
+} from "~/domain/permissions";
+import { safeRedirect } from "~/domain/auth";
+import { codesMatch, normalizeCode } from "~/domain/collaborator-code";
+import { recordFigure } from "./support/figures";
+import { expectKnownBug } from "./support/known-bug";
+
+const RUNS = 400;
+let cases = 0;
+const check = <T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, runs = RUNS) => {
+  cases += runs;
+  return fc.assert(property as fc.IProperty<T>, { numRuns: runs });
+};
+afterAll(() => recordFigure("property cases (domain)", cases));
+
+// ------------------------------------------------------------------------------------------------
+// Store URL
+
+const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
+const handle = label.filter((h) => STORE_HANDLE.test(h));
+const hostile = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 400 }),
+  fc.string({ unit: fc.constantFrom("/", "\\", ":", "@", ".", "#", "?", "%", " ", "\t", "\n", "\u202e", "\u0000", "a", "-", "é", "Ａ"), maxLength: 60 }),
+  fc.constant("a".repeat(10_000)),
+);
+
+describe("store URL normalisation", () => {
+  test("every way a partner writes a store's address names the same store", () => {
+    check(
+      fc.property(
+        handle,
+        fc.constantFrom("", "http://", "https://", "HTTPS://", "hTtP://"),
+        fc.constantFrom("", "/", "/admin", "/admin/orders?page=2", "?x=1", "#top", ":443", ":8080/admin"),
+        fc.boolean(),
+        fc.constantFrom("", " ", "  \t"),
+        fc.mixedCase(fc.constant(STORE_DOMAIN_SUFFIX)),
+        (h, scheme, tail, dot, space, suffix) => {
+          const upper = Math.random() < 0.5 ? h.toUpperCase() : h;
+          const input = `${space}${scheme}${upper}${suffix}${dot ? "." : ""}${tail}${space}`;
+          expect(normalizeStoreDomain(input)).toBe(`${h}${STORE_DOMAIN_SUFFIX}`);
+        },
+      ),
+    );
+  });
+
+  test("never throws; a result is always a plain lower-case host name, and normalising it again changes nothing", () => {
+    check(
+      fc.property(fc.oneof(hostile, fc.webUrl(), fc.domain()), (input) => {
+        const domain = normalizeStoreDomain(input);
+        if (domain === null) return;
+        expect(domain).toBe(domain.toLowerCase());
+        expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+        expect(domain.length).toBeLessThanOrEqual(253);
+        expect(normalizeStoreDomain(domain)).toBe(domain);
+      }),
+      1_000,
+    );
+  });
+
+  test("agrees with the browser's URL parser about which host a URL names (no user@host or port confusion)", () => {
+    check(
+      fc.property(
+        fc.constantFrom("http://", "https://"),
+        fc.option(fc.stringMatching(/^[a-z0-9.-]{1,20}$/), { nil: undefined }),
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+        fc.constantFrom("", "/", "/admin", "/a@b.test/", "?next=//evil.test"),
+        (scheme, user, labels, port, path) => {
+          // Ends in a name, as store domains do (all-digit hosts are IPv4 addresses to a browser).
+          const host = `${labels.join(".")}.test`;
+          const input = `${scheme}${user ? `${user}@` : ""}${host}${port ? `:${port}` : ""}${path}`;
+          const parsed = new URL(input).hostname;
+          const ours = normalizeStoreDomain(input);
+          if (ours !== null) expect(ours).toBe(parsed);
+        },
+      ),
+    );
+  });
+
+  test("text with whitespace inside, or no dot, is not an address", () => {
+    check(
+      fc.property(label, label, fc.constantFrom(" ", "\t", "\n", "\u00a0 "), (a, b, space) => {
+        expect(normalizeStoreDomain(`${a}${space}${b}.portier.test`)).toBeNull();
+        expect(normalizeStoreDomain(a)).toBeNull();
+      }),
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Permissions
+
+const section = fc.constantFrom(...SECTIONS);
+const level = fc.constantFrom(...LEVELS);
+const permissionMap = fc.dictionary(section, level) as fc.Arbitrary<PermissionMap>;
+const permissionList = fc.array(fc.oneof(fc.constantFrom(...SECTIONS.flatMap((s) => LEVELS.map((l) => `${s}_${l}`))), fc.string({ maxLength: 20 })), { maxLength: 12 });
+const formValue = fc.oneof(fc.constantFrom("", "none", "view", "manage", "VIEW", "admin", "manage ", "staff"), fc.string({ maxLength: 10 }));
+const formKey = fc.oneof(
+  section.map((s) => `perm.${s}`),
+  fc.constantFrom("perm.", "perm.__proto__", "perm.constructor", "perm.staff ", "perm.orders.x", "intent", "code"),
+  fc.string({ maxLength: 12 }).map((s) => `perm.${s}`),
+);
+
+describe("permission parsing", () => {
+  test("the picker's encoding round-trips for every choice of sections and levels", () => {
+    check(
+      fc.property(permissionMap, (map) => {
+        const form: Record<string, string> = {};
+        for (const s of SECTIONS) form[`perm.${s}`] = map[s] ?? "";
+        expect(permissionsFromForm(form, SECTIONS)).toEqual(fromMap(map));
+      }),
+    );
+  });
+
+  test("any form gives either 'invalid' or a clean list within the allowed sections; collaborators never get staff", () => {
+    check(
+      fc.property(fc.dictionary(formKey, formValue, { maxKeys: 10 }), fc.boolean(), (form, collaborator) => {
+        const allowed: readonly Section[] = collaborator ? COLLABORATOR_SECTIONS : SECTIONS;
+        const result = permissionsFromForm(form, allowed);
+        if (result === "invalid") return;
+        for (const p of result) {
+          expect(isPermission(p)).toBe(true);
+          expect(allowed).toContain(p.split("_")[0]);
+        }
+        expect(normalize(result)).toEqual(result);
+        if (collaborator) expect(result.some((p) => p.startsWith("staff_"))).toBe(false);
+        // Every accepted value was one of the picker's own.
+        for (const [key, value] of Object.entries(form)) {
+          if (key.startsWith("perm.")) expect(["", "none", "view", "manage"]).toContain(value);
+        }
+      }),
+      1_000,
+    );
+  });
+
+  test("a staff field in a collaborator form is refused whatever its value", () => {
+    check(
+      fc.property(permissionMap, fc.constantFrom("view", "manage"), (map, staffLevel) => {
+        const form: Record<string, string> = { "perm.staff": staffLevel };
+        for (const s of COLLABORATOR_SECTIONS) form[`perm.${s}`] = map[s] ?? "";
+        expect(permissionsFromForm(form, COLLABORATOR_SECTIONS)).toBe("invalid");
+      }),
+    );
+  });
+
+  test("normalize keeps the highest level per section, is idempotent, and never adds abilities", () => {
+    check(
+      fc.property(permissionList, (list) => {
+        const once = normalize(list);
+        expect(normalize(once)).toEqual(once);
+        for (const s of SECTIONS) {
+          for (const l of LEVELS) expect(can(once, s, l)).toBe(can(list, s, l));
+        }
+        expect(new Set(once.map((p) => p.split("_")[0])).size).toBe(once.length);
+      }),
+    );
+  });
+
+  test("exceeds lists exactly the sections the granter cannot give", () => {
+    check(
+      fc.property(permissionList, permissionList, (wanted, granter) => {
+        const over = exceeds(wanted, granter);
+        const map = toMap(wanted);
+        for (const s of SECTIONS) {
+          const needed = map[s];
+          expect(over.includes(s)).toBe(Boolean(needed) && !can(granter, s, needed!));
+        }
+      }),
+    );
+  });
+
+  test("the list schema accepts only real permissions of the allowed sections", () => {
+    check(
+      fc.property(permissionList, fc.boolean(), (list, collaborator) => {
+        const allowed: readonly Section[] = collaborator ? COLLABORATOR_SECTIONS : SECTIONS;
+        const parsed = permissionListSchema(allowed).safeParse(list);
+        const valid = list.every((v) => isPermission(v) && allowed.includes(v.split("_")[0] as Section));
+        expect(parsed.success).toBe(valid);
+        if (parsed.success) expect(parsed.data).toEqual(normalize(list));
+      }),
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Redirect after sign-in, and the code
+
+const redirectInput = fc.oneof(
+  fc.string({ unit: fc.constantFrom("/", "\\", "\t", "\n", "\r", " ", ".", ":", "@", "%", "evil.test", "a"), maxLength: 12 }),
+  fc.webUrl().map((u) => u),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
+
+describe("the redirect after sign-in", () => {
+  test("a path on this site stays exactly as given", () => {
+    check(
+      fc.property(fc.webPath(), (path) => {
+        const target = path.startsWith("/") && !path.startsWith("//") ? path : `/${path.replace(/^\/+/, "")}`;
+        expect(safeRedirect(target)).toBe(target);
+      }),
+    );
+  });
+
+  test("whatever the input, a browser following the redirect stays on this site", async () => {
+    await expectKnownBug(
+      "safeRedirect (app/domain/auth.ts) lets '/\\t/evil.test' through: browsers drop tabs and newlines in URLs, so Location '/<TAB>/evil.test' is //evil.test, an open redirect after sign-in (/login?redirectTo=/%09/evil.test)",
+      () =>
+        check(
+          fc.property(redirectInput, (input) => {
+            const target = safeRedirect(input);
+            expect(new URL(target, "https://portier.test").origin).toBe("https://portier.test");
+          }),
+          2_000,
+        ),
+    );
+  });
+});
+
+describe("collaborator code", () => {
+  test("only the exact code matches, whatever is typed", () => {
+    check(
+      fc.property(fc.stringMatching(/^[0-9]{4}$/), fc.string({ unit: "binary", maxLength: 30 }), (code, typed) => {
+        const given = normalizeCode(typed);
+        expect(codesMatch(given, code)).toBe(given === code);
+      }),
+    );
+  });
+});
