@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createOrganization, createStaff, createStore, createUser } from "../helpers/factories";
+import { accessOf, actorFor, createPendingRequest } from "../helpers/store-factories";
+import { activityCsv, activityPeople, listActivity, listNotifications, markNotificationsRead, unreadNotificationCount } from "~/services/store-home.server";
+import { approveRequest } from "~/services/collaborator-decisions.server";
+import { cancelRequest } from "~/services/access-requests.server";
+import { removeAccess } from "~/services/partner-access.server";
+import { ACTIVITY_PAGE_SIZE, csvField } from "~/domain/activity-log";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function collect(generator: AsyncGenerator<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of generator) text += chunk;
+  return text;
+}
+
+describe("notifications", () => {
+  test("new requests, cancellations and removals show with unread state; deciding resolves; home:manage marks read", async () => {
+    const { store, owner } = await createStore();
+    const ownerActor = await actorFor(owner, store.id);
+    const partner = await createUser({ firstName: "Béa", lastName: "Lemoine" });
+    const organization = await createOrganization({ name: "Bluebird Studio", members: [partner] });
+    const first = await createPendingRequest({ organization, storeId: store.id, requester: partner });
+    await cancelRequest(partner, organization.id, first.id);
+    const second = await createPendingRequest({ organization, storeId: store.id, requester: partner });
+    await approveRequest(ownerActor, store.id, second.id, ["orders_view"]);
+    expect(await removeAccess(partner, organization.id, (await accessOf(organization.id, store.id)).id)).toMatchObject({ ok: true });
+
+    const { notifications, unread } = await listNotifications(store.id);
+    expect(unread).toBe(4);
+    expect(notifications.map((n) => [n.kind, n.requestStatus, n.resolved])).toEqual([
+      ["collaborator_access.removed_by_partner", null, false],
+      ["collaborator_request.created", "APPROVED", true],
+      ["collaborator_request.cancelled", "CANCELLED", false],
+      ["collaborator_request.created", "CANCELLED", true],
+    ]);
+    expect(notifications.every((n) => n.organization === "Bluebird Studio" && n.unread)).toBe(true);
+    expect(notifications.every((n) => n.person === "Béa Lemoine")).toBe(true);
+
+    const viewer = await createUser();
+    await createStaff(store.id, viewer, ["home_view"]);
+    expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, status: 403 });
+    expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, count: 1 });
+    expect(await unreadNotificationCount(store.id)).toBe(3);
+    expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, count: 3 });
+    expect((await listNotifications(store.id)).notifications.every((n) => !n.unread)).toBe(true);
+  });
+
+  test("another store's notification cannot be marked read from here", async () => {
+    const a = await createStore();
+    const b = await createStore();
+    const note = await t.db.notification.create({ data: { storeId: b.store.id, kind: "collaborator_request.cancelled" } });
+    expect(await markNotificationsRead(await actorFor(a.owner, a.store.id), a.store.id, [note.id])).toEqual({ ok: true, count: 0 });
+    expect((await t.db.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
+  });
+});
+
+describe("activity log", () => {
+  async function busyStore() {
+    const { store, owner } = await createStore();
+    const helper = await createUser({ firstName: "Sam", lastName: "Helper" });
+    const entries = [];
+    for (let i = 0; i < 60; i++) {
+      const byOwner = i % 3 !== 0;
+      entries.push({
+        storeId: store.id,
+        action: i % 2 === 0 ? "staff.invited" : "order.status_changed",
+        actorUserId: byOwner ? owner.id : helper.id,
+        actorLabel: byOwner ? "Owner <owner@example.test>" : "Sam Helper <sam@example.test>",
+        actorKind: byOwner ? "owner" : "staff",
+        subject: `entry-${i}`,
+      });
+    }
+    for (const entry of entries) await t.db.activityLog.create({ data: entry });
+    return { store, owner, helper };
+  }
+
+  test("newest first, in pages, forward and back without gaps or repeats", async () => {
+    const { store } = await busyStore();
+    const first = await listActivity(store.id, {});
+    expect(first.entries).toHaveLength(ACTIVITY_PAGE_SIZE);
+    expect(first.entries[0].subject).toBe("entry-59");
+    expect(first).toMatchObject({ hasNewer: false, hasOlder: true });
+    const second = await listActivity(store.id, {}, { before: first.oldest! });
+    const third = await listActivity(store.id, {}, { before: second.oldest! });
+    expect(third).toMatchObject({ hasOlder: false, hasNewer: true });
+    const all = [...first.entries, ...second.entries, ...third.entries].map((e) => e.subject);
+    expect(all).toEqual(Array.from({ length: 60 }, (_, i) => `entry-${59 - i}`));
+    const back = await listActivity(store.id, {}, { after: second.newest! });
+    expect(back.entries.map((e) => e.subject)).toEqual(first.entries.map((e) => e.subject));
+    expect(back.hasNewer).toBe(false);
+  });
+
+  test("filters by kind and by person, together too", async () => {
+    const { store, helper } = await busyStore();
+    const staffOnly = await listActivity(store.id, { kind: "staff" });
+    expect(staffOnly.entries.every((e) => e.action.startsWith("staff."))).toBe(true);
+    expect(staffOnly.entries).toHaveLength(ACTIVITY_PAGE_SIZE);
+    const byHelper = await listActivity(store.id, { person: helper.id });
+    expect(byHelper.entries).toHaveLength(20);
+    expect(byHelper.entries.every((e) => e.actor.startsWith("Sam Helper"))).toBe(true);
+    const both = await listActivity(store.id, { kind: "order", person: helper.id });
+    expect(both.entries.every((e) => e.action === "order.status_changed" && e.actorKind === "staff")).toBe(true);
+    expect(both.entries).toHaveLength(10);
+    expect((await activityPeople(store.id)).map((p) => p.label)).toEqual(["Owner <owner@example.test>", "Sam Helper <sam@example.test>"]);
+    // Another store's entries never show.
+    const other = await createStore();
+    expect((await listActivity(other.store.id, {})).entries.every((e) => !e.subject?.startsWith("entry-"))).toBe(true);
+  });
+
+  test("CSV export streams every matching row (more than one batch), newest first, and is logged", async () => {
+    const { store, owner } = await createStore();
+    const rows = Array.from({ length: 2345 }, (_, i) => ({
+      storeId: store.id,
+      action: "customer.updated",
+      actorUserId: owner.id,
+      actorLabel: "Owner <owner@example.test>",
+      actorKind: "owner",
+      subject: i === 2344 ? '=HYPERLINK("http://evil.test","click"), "quoted"' : `customer-${i}`,
+    }));
+    await t.db.activityLog.createMany({ data: rows });
+    const ownerActor = await actorFor(owner, store.id);
+    const csv = await collect(activityCsv(ownerActor, store.id, { kind: "customer" }));
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines[0].replace("\uFEFF", "")).toBe("Date (UTC),Action,Actor,Actor kind,Subject,Organization,Details,IP");
+    expect(lines).toHaveLength(2346);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.test"",""click""), ""quoted"""`);
+    expect(lines.at(-1)).toContain("customer-0");
+    expect(await t.db.activityLog.count({ where: { storeId: store.id, action: "activity.exported" } })).toBe(1);
+  });
+
+  test("a person without home access cannot export", async () => {
+    const { store } = await createStore();
+    const clerk = await createUser();
+    await createStaff(store.id, clerk, ["orders_view"]);
+    const actor = await actorFor(clerk, store.id);
+    await expect(collect(activityCsv(actor, store.id, {}))).rejects.toThrow();
+  });
+
+  test("CSV fields are quoted and formula-neutralised", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField("+33 6 12")).toBe("'+33 6 12");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+  });
+});
