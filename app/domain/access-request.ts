@@ -54,3 +54,11 @@ export const accessRequestSchema = z
       message: message || null,
     };
   });
+
+/** The Stores page's tabs: every state a listed row can be in. */
+export const STORE_FILTERS = ["all", "PENDING", "MANAGED", "SUSPENDED", "REMOVED", "DECLINED"] as const;
+export type StoreFilter = (typeof STORE_FILTERS)[number];
+
+export function parseStoreFilter(value: string | null | undefined): StoreFilter {
+  return (STORE_FILTERS as readonly string[]).includes(value ?? "") ? (value as StoreFilter) : "all";
+}

@@ -6,8 +6,9 @@ import { PENDING_REQUEST_CAP, type AccessState } from "~/domain/request-lifecycl
 import { normalizeStoreDomain } from "~/domain/store-url";
 import type { Permission } from "~/domain/permissions";
 
-export const STORE_FILTERS = ["all", "PENDING", "MANAGED", "SUSPENDED", "REMOVED", "DECLINED"] as const;
-export type StoreFilter = (typeof STORE_FILTERS)[number];
+import { STORE_FILTERS, type StoreFilter } from "~/domain/access-request";
+
+export { STORE_FILTERS, type StoreFilter };
 
 export const STORES_PAGE_SIZE = 25;
 
@@ -44,10 +45,6 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   const updatedAt = new Date(iso ?? "");
   if (Number.isNaN(updatedAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   return { updatedAt, id };
-}
-
-export function parseStoreFilter(value: string | null | undefined): StoreFilter {
-  return (STORE_FILTERS as readonly string[]).includes(value ?? "") ? (value as StoreFilter) : "all";
 }
 
 /**

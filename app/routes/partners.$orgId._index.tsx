@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireMember } from "~/lib/auth.server";
+
+/** The dashboard's front page is its Stores page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireMember(request, params.orgId);
+  return redirect(`/partners/${organization.id}/stores`);
+}
