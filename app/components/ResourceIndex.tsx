@@ -1,7 +1,7 @@
 // The list page shared by Orders, Products and Customers: status tabs, a search, an IndexTable with rows
 // that open the record, cursor pagination (the URL holds ?q=&status=&after=|before=) and empty states.
 import { Form, useLocation, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
-import { Button, Card, EmptySearchResult, EmptyState, IndexTable, InlineStack, Page, Tabs, TextField, Box, type IndexTableProps } from "@shopify/polaris";
+import { Button, Card, EmptySearchResult, EmptyState, IndexTable, InlineStack, Page, Pagination, Tabs, TextField, Box, type IndexTableProps } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { filterUrl, pageUrl, SEARCH_MAX_LENGTH, type PageInfo } from "~/domain/section-list";
 import { useT } from "~/i18n/react";
@@ -104,22 +104,24 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
             selectable={false}
             loading={loading}
             emptyState={emptyState}
-            pagination={
-              pageInfo.hasNext || pageInfo.hasPrevious
-                ? {
-                    hasPrevious: pageInfo.hasPrevious,
-                    hasNext: pageInfo.hasNext,
-                    previousURL: pageInfo.startCursor ? pageUrl(params, "before", pageInfo.startCursor) : undefined,
-                    nextURL: pageInfo.endCursor ? pageUrl(params, "after", pageInfo.endCursor) : undefined,
-                    accessibilityLabel: t("common.pagination"),
-                    accessibilityLabels: { previous: t("common.previous"), next: t("common.next") },
-                  }
-                : undefined
-            }
           >
             {items.map((item, index) => props.renderRow(item, index))}
           </IndexTable>
         </div>
+        {(pageInfo.hasNext || pageInfo.hasPrevious) && (
+          <Box padding="300" borderBlockStartWidth="025" borderColor="border">
+            <InlineStack align="center">
+              <Pagination
+                hasPrevious={pageInfo.hasPrevious}
+                hasNext={pageInfo.hasNext}
+                previousURL={pageInfo.startCursor ? pageUrl(params, "before", pageInfo.startCursor) : undefined}
+                nextURL={pageInfo.endCursor ? pageUrl(params, "after", pageInfo.endCursor) : undefined}
+                accessibilityLabel={t("common.pagination")}
+                accessibilityLabels={{ previous: t("common.previous"), next: t("common.next") }}
+              />
+            </InlineStack>
+          </Box>
+        )}
       </Card>
     </Page>
   );

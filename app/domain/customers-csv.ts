@@ -101,9 +101,23 @@ export type CustomerCsv =
   | { ok: false; error: "empty" | "tooManyRows" | "notCsv" }
   | { ok: true; fields: CustomerField[]; ignoredColumns: string[]; rows: ImportRow[] };
 
-/** A formula guard written by our export (see formatCustomersCsv) is removed again on the way in. */
+/**
+ * A cell a spreadsheet would run as a formula (=, @, or + and - unless it reads like a phone number).
+ * Our export prefixes such cells, and cells that already start with an apostrophe, with an apostrophe;
+ * the import removes exactly that one again, so a backup comes back as it was.
+ */
+function dangerous(value: string): boolean {
+  if (/^[=@\t\r]/.test(value)) return true;
+  return /^[+-]/.test(value) && !/^[+-][0-9\s().-]*$/.test(value);
+}
+
+function guard(value: string): string {
+  return dangerous(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
 function unguard(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  const rest = value.slice(1);
+  return value.startsWith("'") && (dangerous(rest) || rest.startsWith("'")) ? rest : value;
 }
 
 export function readCustomerCsv(input: string): CustomerCsv {
@@ -146,13 +160,6 @@ export function readCustomerCsv(input: string): CustomerCsv {
     rows.push({ row: rowNumber, email: result.data.email, values: result.data, errors: {} });
   });
   return { ok: true, fields, ignoredColumns, rows };
-}
-
-/** Keeps a spreadsheet from running a cell as a formula, without mangling phone numbers like "+33 6 12". */
-function guard(value: string): string {
-  if (/^[=@\t\r]/.test(value)) return `'${value}`;
-  if (/^[+-]/.test(value) && !/^[+-][0-9\s().-]*$/.test(value)) return `'${value}`;
-  return value;
 }
 
 function cell(value: string): string {

@@ -24,8 +24,9 @@ export function parsePrice(input: string): number | null {
   const decimal = /[.,](\d{1,2})$/.exec(cleaned);
   const whole = decimal ? cleaned.slice(0, -decimal[0].length) : cleaned;
   if (/[.,]$|^[.,]/.test(whole) || /[.,]{2}/.test(whole)) return null;
-  // Thousands separators must group exactly three digits.
-  if (/[.,]/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole)) return null;
+  // Thousands separators must group exactly three digits, and "1,490" or "14.999" alone are ambiguous
+  // (a thousand-something, or a price with three decimals?): refused rather than guessed.
+  if (/[.,]/.test(whole) && (!decimal || !/^\d{1,3}([.,]\d{3})+$/.test(whole))) return null;
   const units = Number(whole.replace(/[.,]/g, "") || "0");
   const cents = units * 100 + (decimal ? Number(decimal[1].padEnd(2, "0")) : 0);
   return Number.isSafeInteger(cents) && cents <= PRICE_MAX_CENTS ? cents : null;
