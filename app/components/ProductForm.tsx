@@ -54,7 +54,7 @@ export function ProductForm({ defaults, currency, submitLabel, version }: { defa
                   label={t("sections.products.price")}
                   name="price"
                   defaultValue={value("price")}
-                  prefix={symbol}
+                  {...(locale === "fr" ? { suffix: symbol } : { prefix: symbol })}
                   inputMode="decimal"
                   helpText={t("sections.products.priceHelp")}
                   error={error("price")}

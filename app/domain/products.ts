@@ -32,9 +32,10 @@ export function parsePrice(input: string): number | null {
   return Number.isSafeInteger(cents) && cents <= PRICE_MAX_CENTS ? cents : null;
 }
 
-/** The value a price field starts with ("14.90"); parsePrice reads it back whatever the language. */
-export function priceInputValue(cents: number): string {
-  return (cents / 100).toFixed(2);
+/** The value a price field starts with ("14.90", or "14,90" in French); parsePrice reads either back. */
+export function priceInputValue(cents: number, locale: "en" | "fr" = "en"): string {
+  const value = (cents / 100).toFixed(2);
+  return locale === "fr" ? value.replace(".", ",") : value;
 }
 
 const price = z

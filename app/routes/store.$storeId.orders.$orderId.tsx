@@ -117,6 +117,7 @@ export default function OrderPage() {
                 </Text>
                 {canManage && (
                   <Form method="post" key={notes.entries.length}>
+                    <input type="hidden" name="intent" value="note" />
                     <BlockStack gap="200">
                       <FormTextField
                         label={t("sections.orders.addNote")}
@@ -208,6 +209,7 @@ function StatusForm({ current, error }: { current: OrderStatus; error?: string }
   }
   return (
     <Form method="post">
+      <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="from" value={current} />
       <Box paddingBlockStart="200">
         <BlockStack gap="200">

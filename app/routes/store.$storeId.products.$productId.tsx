@@ -74,7 +74,7 @@ export default function ProductPage() {
           defaults={{
             title: product.title,
             description: product.description,
-            price: priceInputValue(product.priceCents),
+            price: priceInputValue(product.priceCents, locale),
             inventory: String(product.inventory),
             sku: product.sku,
             status: product.status,

@@ -93,7 +93,8 @@ describe("prices", () => {
   });
 
   test("the form's starting value reads back", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000 }), (cents) => parsePrice(priceInputValue(cents)) === cents));
+    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000 }), (cents) => parsePrice(priceInputValue(cents)) === cents && parsePrice(priceInputValue(cents, "fr")) === cents));
+    expect(priceInputValue(2450, "fr")).toBe("24,50");
   });
 });
 

@@ -50,7 +50,7 @@ export const sections = {
   "sections.products.add": "Ajouter un produit",
   "sections.products.title": "Titre",
   "sections.products.description": "Description",
-  "sections.products.pricing": "Prix",
+  "sections.products.pricing": "Tarification",
   "sections.products.price": "Prix",
   "sections.products.priceHelp": "Par exemple 14,90 ou 14.90.",
   "sections.products.inventoryTitle": "Stock",
