@@ -174,17 +174,16 @@ async function staffConflictFor(tx: Tx, user: PartnerUser, organizationId: strin
   if (!emails.includes(user.email)) emails.push(user.email);
   const staff = await tx.staffAccount.findMany({
     where: { storeId, OR: [{ email: { in: emails } }, { userId: { in: members.map((m) => m.user.id) } }] },
-    select: { email: true, userId: true, firstName: true, lastName: true },
+    select: { email: true, userId: true, firstName: true, lastName: true, isOwner: true },
   });
   if (staff.length === 0) return null;
-  if (staff.some((s) => s.email === user.email || s.userId === user.id)) {
-    return { ok: false, errors: { form: "partner.request.errors.staffSelf" } };
-  }
+  const own = staff.find((s) => s.email === user.email || s.userId === user.id);
+  if (own) return { ok: false, errors: { form: own.isOwner ? "partner.request.errors.ownStore" : "partner.request.errors.staffSelf" } };
   const other = staff[0];
   const member = members.find((m) => m.user.email === other.email || m.user.id === other.userId)?.user;
   return {
     ok: false,
-    errors: { form: "partner.request.errors.staffMember" },
+    errors: { form: other.isOwner ? "partner.request.errors.ownerMember" : "partner.request.errors.staffMember" },
     params: { name: member ? `${member.firstName} ${member.lastName}` : `${other.firstName} ${other.lastName}`, email: member?.email ?? other.email },
   };
 }

@@ -255,6 +255,15 @@ describe("requesting access", () => {
     expect(result).toEqual({ ok: false, errors: { form: "partner.request.errors.staffMember" }, params: { name: "Omar Haddad", email: colleague.email } });
   });
 
+  test("a store's owner, or an organization with the owner among its members, is told the owner cannot be a collaborator", async () => {
+    const { partner, organization } = await agency();
+    const { store } = await createStore({ owner: partner, codeRequired: false });
+    expect(await requestAccess(asPartner(partner), organization.id, input(store), IP)).toEqual({ ok: false, errors: { form: "partner.request.errors.ownStore" } });
+    const colleague = await createUser();
+    await t.db.membership.create({ data: { organizationId: organization.id, userId: colleague.id } });
+    expect(await requestAccess(asPartner(colleague), organization.id, input(store), IP)).toMatchObject({ ok: false, errors: { form: "partner.request.errors.ownerMember" }, params: { email: partner.email } });
+  });
+
   test("someone outside the organization cannot request in its name", async () => {
     const { organization } = await agency();
     const stranger = await createUser();

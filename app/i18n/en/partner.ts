@@ -88,6 +88,8 @@ export const partner = {
   "partner.request.errors.alreadySuspended": "Your organization's access to this store is suspended. Ask the store owner to resume it.",
   "partner.request.errors.staffSelf": "You have a staff account on this store. Ask the store owner to remove your staff account first, then request access again.",
   "partner.request.errors.staffMember": "{name} ({email}), a member of your organization, has a staff account on this store. Ask the store owner to remove that staff account first.",
+  "partner.request.errors.ownStore": "You own this store, so you already have every permission in its admin. A store's owner cannot also be its collaborator.",
+  "partner.request.errors.ownerMember": "{name} ({email}), a member of your organization, owns this store. A store's owner cannot also be its collaborator, so your organization cannot request access to it.",
   "partner.request.errors.cap": "Your organization already has {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to free a slot.",
 
   "partner.mail.requestCreated.subject": "{organization} requests collaborator access to {store}",

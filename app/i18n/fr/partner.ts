@@ -13,7 +13,7 @@ export const partner = {
   "partner.state.CANCELLED": "Annulée",
 
   "partner.stores.title": "Boutiques",
-  "partner.stores.counter": "{count} demandes en attente sur {limit}",
+  "partner.stores.counter": "Demandes en attente : {count} sur {limit}",
   "partner.stores.addStore": "Ajouter une boutique",
   "partner.stores.requestAccess": "Demander l'accès à la boutique",
   "partner.stores.capReached": "Vous avez {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour en envoyer une autre.",
@@ -88,6 +88,8 @@ export const partner = {
   "partner.request.errors.alreadySuspended": "L'accès de votre organisation à cette boutique est suspendu. Demandez au propriétaire de le rétablir.",
   "partner.request.errors.staffSelf": "Vous avez un compte employé sur cette boutique. Demandez d'abord au propriétaire de supprimer votre compte employé, puis demandez l'accès à nouveau.",
   "partner.request.errors.staffMember": "{name} ({email}), membre de votre organisation, a un compte employé sur cette boutique. Demandez d'abord au propriétaire de supprimer ce compte employé.",
+  "partner.request.errors.ownStore": "Vous êtes propriétaire de cette boutique : vous avez déjà toutes les autorisations dans son interface administrateur. Le propriétaire d'une boutique ne peut pas en être collaborateur.",
+  "partner.request.errors.ownerMember": "{name} ({email}), membre de votre organisation, est propriétaire de cette boutique. Le propriétaire d'une boutique ne peut pas en être collaborateur : votre organisation ne peut donc pas demander l'accès à cette boutique.",
   "partner.request.errors.cap": "Votre organisation a déjà {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour libérer une place.",
 
   "partner.mail.requestCreated.subject": "{organization} demande un accès collaborateur à {store}",
