@@ -4,7 +4,7 @@ import { db } from "~/lib/db.server";
 import { resolveStoreActor } from "~/services/store-access.server";
 import { sectionActor, type SectionActor } from "~/services/section-actor.server";
 import type { Permission } from "~/domain/permissions";
-import { createSession, createStaff, createUser } from "./factories";
+import { createOrganization, createSession, createStaff, createUser } from "./factories";
 
 /** The acting person as a route would build it: through the same access decision as every request. */
 export async function actorOf(user: { id: string; email: string; firstName: string; lastName: string }, storeId: string): Promise<SectionActor> {
@@ -18,6 +18,18 @@ export async function staffActor(storeId: string, permissions: Permission[]) {
   const user = await createUser();
   await createStaff(storeId, user, permissions);
   return { user, actor: await actorOf(user, storeId) };
+}
+
+/** A partner working in the store through a managed collaborator access, signed in by "Log in". */
+export async function collaboratorActor(storeId: string, permissions: Permission[], organizationName = "Northwind Test Agency") {
+  const user = await createUser({ firstName: "Nadia", lastName: "Okafor" });
+  const organization = await createOrganization({ name: organizationName, members: [user] });
+  const access = await db().collaboratorAccess.create({ data: { organizationId: organization.id, storeId, state: "MANAGED", permissions, grantedAt: new Date() } });
+  const session = await createSession(user);
+  await db().collaboratorSession.create({ data: { sessionId: session.sessionId, accessId: access.id, userId: user.id } });
+  const decision = await resolveStoreActor(session, storeId);
+  if (!decision.ok) throw new Error(`collaborator refused: ${decision.reason}`);
+  return { user, organization, actor: sectionActor({ session, actor: decision.actor }, "198.51.100.4") };
 }
 
 let nextNumber = 5000;

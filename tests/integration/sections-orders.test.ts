@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createStaff, createStore, createUser } from "../helpers/factories";
-import { activity, actorOf, createCustomer, createOrder, staffActor } from "../helpers/sections-factories";
+import { activity, actorOf, collaboratorActor, createCustomer, createOrder, staffActor } from "../helpers/sections-factories";
 import { addOrderNote, changeOrderStatus, getOrder, listOrders } from "~/services/orders.server";
 import { parseListQuery, PAGE_SIZE } from "~/domain/section-list";
 import { ORDER_STATUSES, parseNotes } from "~/domain/orders";
@@ -128,6 +128,18 @@ describe("changing an order's status", () => {
     const final = await t.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(final.status).toBe((winners[0] as { status: string }).status);
     expect(await activity(store.id, "order.status_changed")).toHaveLength(1);
+  });
+
+  test("a collaborator's change is logged with their organization, and their notes are signed with it", async () => {
+    const { store } = await createStore();
+    const { user, actor } = await collaboratorActor(store.id, ["orders_manage"], "Bluebird Test Studio");
+    const order = await createOrder(store.id, { number: 4321 });
+    expect((await changeOrderStatus(actor, order.id, { status: "FULFILLED", from: "OPEN" })).ok).toBe(true);
+    expect(await addOrderNote(actor, order.id, { note: "Packed by the agency" })).toEqual({ ok: true });
+    const [entry] = await activity(store.id, "order.status_changed");
+    expect(entry).toMatchObject({ actorUserId: user.id, actorKind: "collaborator", details: { organization: "Bluebird Test Studio" } });
+    const { note } = await t.db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(parseNotes(note).entries[0].author).toBe("Nadia Okafor (Bluebird Test Studio)");
   });
 
   test("view-only people cannot reach the write (the service refuses as a last line)", async () => {
