@@ -1,7 +1,8 @@
-// The toast after a successful action: the action redirects with `?toast=<key>` (and optional `name`),
-// the page shows it once and removes the parameter.
+// The toast after a successful action: the action redirects with `?toast=<key>` (and optional `name`);
+// the page shows it and takes the parameter out of the address at once, so a reload does not repeat it.
 import { useSearchParams } from "@remix-run/react";
 import { Toast } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n/react";
 
 export function toastUrl(path: string, key: string, name?: string): string {
@@ -16,13 +17,18 @@ export function toastUrl(path: string, key: string, name?: string): string {
 export function PageToast() {
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const [shown, setShown] = useState<{ key: string; name: string } | null>(null);
   const key = params.get("toast");
-  if (!key || !/^[a-zA-Z]+$/.test(key)) return null;
-  const dismiss = () => {
+  useEffect(() => {
+    if (!key) return;
+    if (/^[a-zA-Z]+$/.test(key)) setShown({ key, name: params.get("name") ?? "" });
     const next = new URLSearchParams(params);
     next.delete("toast");
     next.delete("name");
     setParams(next, { replace: true, preventScrollReset: true });
-  };
-  return <Toast content={t(`store.toast.${key}`, { name: params.get("name") ?? "" })} onDismiss={dismiss} />;
+    // Only a new toast key matters; `params` changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (!shown) return null;
+  return <Toast content={t(`store.toast.${shown.key}`, { name: shown.name })} onDismiss={() => setShown(null)} />;
 }

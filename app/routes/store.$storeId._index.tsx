@@ -281,6 +281,7 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
           ))}
         </IndexTable>
       )}
+      {(activity.hasNewer || activity.hasOlder) && (
       <Box padding="400">
         <InlineStack align="center">
           <Pagination
@@ -294,6 +295,7 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
           />
         </InlineStack>
       </Box>
+      )}
     </Card>
   );
 }

@@ -158,7 +158,8 @@ async function decide(
       create: { organizationId, storeId, requestId, listed: true, updatedAt: now, ...access },
       update: { requestId, listed: true, updatedAt: now, ...access },
     });
-    // The owner's Home notification for this request is dealt with.
+    // The owner's Home notification for this request is dealt with (and, having decided, seen).
+    await tx.notification.updateMany({ where: { storeId, requestId, readAt: null }, data: { readAt: now } });
     await tx.notification.updateMany({ where: { storeId, requestId, resolvedAt: null }, data: { resolvedAt: now } });
 
     const link = `${appOrigin()}/partners/${organizationId}/stores`;
