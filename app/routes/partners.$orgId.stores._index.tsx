@@ -123,6 +123,13 @@ export default function PartnerStores() {
   const [toast, setToast] = useState<string | null>(searchParams.get("toast") === "requested" ? "partner.stores.toast.requested" : null);
   const [notice, setNotice] = useState<{ tone: "critical" | "info"; text: string } | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
+  // The toast flag has done its job once shown: a reload or a shared link should not show it again.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("toast")) return;
+    url.searchParams.delete("toast");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search);
+  }, []);
   useEffect(() => {
     if (!actionData) return;
     setConfirm(null);
