@@ -209,7 +209,6 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
     else next.delete(name);
     submit(next, { method: "get", preventScrollReset: true, replace: true });
   };
-  const exportQuery = filterQuery.toString();
   const loading = navigation.state === "loading" && navigation.location?.pathname === `/store/${storeId}`;
   return (
     <Card padding="0">
@@ -219,9 +218,12 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
             <Text as="h2" variant="headingMd">
               {t("store.activity.title")}
             </Text>
-            <Button url={`/store/${storeId}/activity.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
-              {t("store.activity.export")}
-            </Button>
+            {/* A document request, not a client-side navigation: the browser saves the streamed file. */}
+            <Form method="get" action={`/store/${storeId}/activity.csv`} reloadDocument>
+              {filters.kind && <input type="hidden" name="kind" value={filters.kind} />}
+              {filters.person && <input type="hidden" name="person" value={filters.person} />}
+              <Button submit>{t("store.activity.export")}</Button>
+            </Form>
           </InlineStack>
           <Form method="get" preventScrollReset>
             <InlineStack gap="300" wrap>

@@ -2,6 +2,7 @@
 // (regenerate, old code refused), deciding a request, Users and permissions in English and French.
 // Demo data of this file: Cedar & Pine Outfitters (owner@cedarpine.test, Basic plan: 2 staff), Atelier
 // Lumière (owner@lumiere.test, staff jules@lumiere.test) and Bluebird Studio (bea@bluebird.test).
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { logIn, screenshot } from "./support/session";
 import { expectMail, mailTo } from "./support/mailbox";
@@ -160,6 +161,15 @@ test("a new code stops the old one at once; the owner narrows a request and appr
   await screenshot(page, "store-settings-en");
   await page.goto(storePath);
   await expect(page.getByText("Bluebird Studio requested collaborator access (Béa Lemoine)")).toBeVisible();
+  // Home's activity log, filtered to the code's kind, exports as a CSV file.
+  await page.getByLabel("Kind").selectOption("collaborator_code");
+  await expect(page.getByRole("cell", { name: "Generated a new collaborator request code" })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^atelier-lumiere-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), "utf8");
+  expect(csv).toContain("collaborator_code.regenerated");
+  expect(csv).toContain("collaborator_code.failed_attempt");
+  expect(csv).not.toContain("collaborator_request.created");
   await openUsers(page, "Collaborator requests");
   await expect(page.getByRole("heading", { name: "Bluebird Studio" })).toBeVisible();
   await expect(page.getByText("We run your holiday campaign.")).toBeVisible();
