@@ -11,6 +11,7 @@ import { createOrganization } from "~/services/organizations.server";
 import { requestAccess } from "~/services/access-requests.server";
 import { approveRequest } from "~/services/collaborator-decisions.server";
 import { resolveStoreActor } from "~/services/store-access.server";
+import { inviteStaff } from "~/services/staff.server";
 import type { SessionUser } from "~/services/sessions.server";
 
 export const WORLD_PASSWORD = "security-suite-password";
@@ -62,6 +63,10 @@ export interface World {
     /** B's managed access on T. */
     access: string;
     notification: string;
+    /** A membership of B. */
+    membership: string;
+    /** The link token of a staff invitation on T for someone who is none of the matrix's people. */
+    invitationToken: string;
   };
 }
 
@@ -183,6 +188,12 @@ export async function seedWorld(): Promise<World> {
   const foreignAccess = await newManagedAccess(people.partnerB, orgB.id, thirdStore, people.otherOwner, ["orders_view"]);
   const foreignRequest = await newRequest(people.partnerB, orgB.id, otherStore, ["orders_view"]);
   const foreignNotification = await db().notification.findFirstOrThrow({ where: { storeId: otherStore.id, requestId: foreignRequest.requestId } });
+  const foreignMembership = await db().membership.findFirstOrThrow({ where: { organizationId: orgB.id } });
+  const invitee = `stranger-${randomUUID().slice(0, 8)}@security.test`;
+  const invited = await inviteStaff(await ownerActor(people.otherOwner, otherStore.id), otherStore.id, { email: invitee, firstName: "Stranger", lastName: "Danger", permissions: ["orders_view"] });
+  if (!invited.ok) throw new Error("invitation refused");
+  const invitationMail = await db().emailOutbox.findFirstOrThrow({ where: { to: invitee } });
+  const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(invitationMail.text)?.[1] ?? "";
 
   return {
     people,
@@ -200,6 +211,8 @@ export async function seedWorld(): Promise<World> {
       request: foreignRequest.requestId,
       access: foreignAccess.accessId,
       notification: foreignNotification.id,
+      membership: foreignMembership.id,
+      invitationToken,
     },
   };
 }

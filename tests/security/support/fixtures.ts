@@ -1,0 +1,183 @@
+// Fresh targets for the matrix's action cells: each cell acts on records made for it alone, so that an
+// allowed action (approve, lock, remove...) never changes what the next cell sees, and a refused one can
+// be checked to have changed nothing at all.
+import { randomUUID } from "node:crypto";
+import { db } from "~/lib/db.server";
+import { newToken } from "~/lib/tokens.server";
+import { cancelRequest } from "~/services/access-requests.server";
+import { declineRequest, removeCollaborator, suspendCollaborator } from "~/services/collaborator-decisions.server";
+import { inviteStaff } from "~/services/staff.server";
+import {
+  createPerson,
+  newCustomer,
+  newManagedAccess,
+  newOrder,
+  newOrganization,
+  newProduct,
+  newRequest,
+  newStaff,
+  newStore,
+  ownerActor,
+  type Person,
+  type PersonKey,
+  type World,
+} from "./world";
+
+export interface CellContext {
+  world: World;
+  /** The person acting in this cell; null for anonymous. */
+  person: PersonKey | null;
+}
+
+export interface Prepared {
+  /** Values for the row's {placeholders}. */
+  vars?: Record<string, string>;
+  /** Form fields, replacing the row's own when given. */
+  form?: [string, string][];
+  /** Undoes what the cell may have left (so that limits and caps never interfere with later cells). */
+  cleanup?: () => Promise<void>;
+}
+
+const storeCode = async (storeId: string) => (await db().store.findUniqueOrThrow({ where: { id: storeId } })).collaboratorCode;
+
+/** A pending request on S from a fresh organization. */
+export async function pendingRequestOnS({ world }: CellContext): Promise<Prepared> {
+  const partner = await createPerson("Asker");
+  const organization = await newOrganization("Asker", [partner]);
+  const request = await newRequest(partner, organization.id, { domain: world.store.domain, code: await storeCode(world.store.id) }, ["orders_view", "products_view"]);
+  return { vars: { request: request.requestId } };
+}
+
+/** A managed (optionally suspended) collaborator access on S from a fresh organization. */
+export function accessOnS(state: "MANAGED" | "SUSPENDED") {
+  return async ({ world }: CellContext): Promise<Prepared> => {
+    const partner = await createPerson("Helper");
+    const organization = await newOrganization("Helper", [partner]);
+    const store = { ...world.store, code: await storeCode(world.store.id) };
+    const request = await newManagedAccess(partner, organization.id, store, world.people.owner, ["orders_view", "home_view"]);
+    if (state === "SUSPENDED") {
+      const done = await suspendCollaborator(await ownerActor(world.people.owner, world.store.id), world.store.id, request.accessId);
+      if (!done.ok) throw new Error("suspend failed");
+    }
+    return {
+      vars: { access: request.accessId },
+      // Leave S's collaborator list as it was: remove what the cell did not.
+      cleanup: async () => {
+        const access = await db().collaboratorAccess.findUniqueOrThrow({ where: { id: request.accessId } });
+        if (access.state === "MANAGED" || access.state === "SUSPENDED") await removeCollaborator(await ownerActor(world.people.owner, world.store.id), world.store.id, request.accessId);
+      },
+    };
+  };
+}
+
+/** A staff account on S in the given status; deleted afterwards (seats stay free). */
+export function staffOnS(status: "ACTIVE" | "LOCKED" | "ARCHIVED") {
+  return async ({ world }: CellContext): Promise<Prepared> => {
+    const person = await createPerson("Target");
+    const id = await newStaff(world.store.id, person, ["orders_view"], status);
+    return { vars: { staff: id }, cleanup: async () => void (await db().staffAccount.deleteMany({ where: { id } })) };
+  };
+}
+
+/** A fresh email to invite to S; the account the cell may create is removed afterwards. */
+export async function inviteeForS(): Promise<Prepared> {
+  const email = `invitee-${randomUUID().slice(0, 8)}@security.test`;
+  return {
+    vars: { email },
+    cleanup: async () => void (await db().staffAccount.deleteMany({ where: { email } })),
+  };
+}
+
+export async function orderOnS({ world }: CellContext): Promise<Prepared> {
+  return { vars: { order: await newOrder(world.store.id) } };
+}
+export async function productOnS({ world }: CellContext): Promise<Prepared> {
+  return { vars: { product: await newProduct(world.store.id) } };
+}
+export async function customerOnS({ world }: CellContext): Promise<Prepared> {
+  return { vars: { customer: await newCustomer(world.store.id) } };
+}
+
+/** The store's requirement is turned back on after a cell that may have turned it off. */
+export async function restoreCodeRequirement({ world }: CellContext): Promise<Prepared> {
+  return { cleanup: async () => void (await db().store.update({ where: { id: world.store.id }, data: { collaboratorCodeRequired: true } })) };
+}
+
+/** Organization A's state on a fresh store, for the Stores page's row actions. */
+export function rowOfA(state: "PENDING" | "MANAGED" | "REMOVED" | "DECLINED") {
+  return async ({ world }: CellContext): Promise<Prepared> => {
+    const owner = await createPerson("RowOwner");
+    const store = await newStore(owner, "Row Store", "BASIC");
+    const request = await newRequest(world.people.partnerA, world.orgA.id, store, ["orders_view"]);
+    const ownerNow = () => ownerActor(owner, store.id);
+    if (state === "MANAGED" || state === "REMOVED") {
+      const { approveRequest } = await import("~/services/collaborator-decisions.server");
+      const approved = await approveRequest(await ownerNow(), store.id, request.requestId, ["orders_view"]);
+      if (!approved.ok) throw new Error("approve failed");
+      if (state === "REMOVED") await removeCollaborator(await ownerNow(), store.id, request.accessId);
+    }
+    if (state === "DECLINED") await declineRequest(await ownerNow(), store.id, request.requestId);
+    return {
+      vars: { request: request.requestId, access: request.accessId },
+      cleanup: () => releaseOrgA(world),
+    };
+  };
+}
+
+/** Organization A never keeps a pending request from one cell to the next (its cap is 10). */
+export async function releaseOrgA(world: World) {
+  const pending = await db().collaboratorRequest.findMany({ where: { organizationId: world.orgA.id, status: "PENDING" } });
+  for (const request of pending) await cancelRequest({ ...world.people.partnerA, locale: null }, world.orgA.id, request.id);
+}
+
+/** A store A may request, with its code. */
+export async function requestableStore({ world }: CellContext): Promise<Prepared> {
+  const owner = await createPerson("Requestable");
+  const store = await newStore(owner, "Requestable Store", "BASIC");
+  return { vars: { storeUrl: `https://${store.domain.toUpperCase()}/admin`, code: store.code }, cleanup: () => releaseOrgA(world) };
+}
+
+/** A second member of A (to remove) and an open invitation of A (to cancel). */
+export async function memberOfA({ world }: CellContext): Promise<Prepared> {
+  const person = await createPerson("Member");
+  const membership = await db().membership.create({ data: { organizationId: world.orgA.id, userId: person.id } });
+  return { vars: { membership: membership.id }, cleanup: async () => void (await db().membership.deleteMany({ where: { id: membership.id } })) };
+}
+export async function invitationOfA({ world }: CellContext): Promise<Prepared> {
+  const { hash } = newToken();
+  const invitation = await db().organizationInvitation.create({
+    data: { organizationId: world.orgA.id, email: `org-invitee-${randomUUID().slice(0, 8)}@security.test`, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000), invitedById: world.people.partnerA.id },
+  });
+  return { vars: { invitation: invitation.id }, cleanup: async () => void (await db().organizationInvitation.deleteMany({ where: { id: invitation.id } })) };
+}
+export async function emailForOrgInvite(): Promise<Prepared> {
+  return { vars: { email: `org-invitee-${randomUUID().slice(0, 8)}@security.test` } };
+}
+
+/**
+ * A staff invitation on a fresh store, with its link's token. `forActor`: the invitation is for the
+ * acting person's own email (to accept while signed in); otherwise for a new address (to create a login).
+ */
+export function staffInvitation(forActor: boolean) {
+  return async ({ world, person }: CellContext): Promise<Prepared> => {
+    const owner = await createPerson("Inviter");
+    const store = await newStore(owner, "Inviting Store", "ADVANCED");
+    const invitee: Pick<Person, "email" | "firstName" | "lastName"> =
+      forActor && person ? world.people[person] : { email: `new-staff-${randomUUID().slice(0, 8)}@security.test`, firstName: "New", lastName: "Staff" };
+    const invited = await inviteStaff(await ownerActor(owner, store.id), store.id, { ...invitee, permissions: ["orders_view"] });
+    if (!invited.ok) throw new Error(`invite failed: ${JSON.stringify(invited)}`);
+    const mail = await db().emailOutbox.findFirstOrThrow({ where: { to: invitee.email.toLowerCase() }, orderBy: { createdAt: "desc" } });
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    if (!token) throw new Error("no invitation link in the mail");
+    return { vars: { token } };
+  };
+}
+
+/** A person who can sign in (for the anonymous cell of the sign-in form). */
+export async function signInAs({ world, person }: CellContext): Promise<Prepared> {
+  const who = person ? world.people[person] : await createPerson("Visitor");
+  return { vars: { email: who.email } };
+}
+export async function freshEmail(): Promise<Prepared> {
+  return { vars: { email: `signup-${randomUUID().slice(0, 8)}@security.test`, handle: `matrix-${randomUUID().slice(0, 8)}` } };
+}
