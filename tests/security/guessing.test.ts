@@ -42,7 +42,7 @@ describe("collaborator request code throttle", () => {
     }
     const locked = await guess(store.code, "198.51.100.10");
     expect(locked).toMatchObject({ ok: false, errors: { code: "partner.request.errors.throttled" } });
-    expect((locked as { params: { minutes: number } }).params.minutes).toBeGreaterThan(CODE_LOCKOUT_MINUTES - 2);
+    expect((locked as unknown as { params: { minutes: number } }).params.minutes).toBeGreaterThan(CODE_LOCKOUT_MINUTES - 2);
     // Refused attempts while locked are not even counted (nothing was checked).
     expect(await db().codeAttempt.count({ where: { storeId: store.id } })).toBe(CODE_ATTEMPT_LIMIT);
     expect(await db().collaboratorRequest.count({ where: { storeId: store.id } })).toBe(0);
