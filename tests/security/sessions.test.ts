@@ -13,7 +13,7 @@ import { openSession, seedWorld, WORLD_PASSWORD, type World } from "./support/wo
 import { personFor } from "./authorization-matrix";
 import { startServer, type AppServer } from "./support/server";
 import { changedTables, fingerprint } from "./support/fingerprint";
-import { send, setCookie, SESSION_COOKIE } from "./support/http";
+import { send, setCookie } from "./support/http";
 import { expectKnownBug } from "./support/known-bug";
 import { recordFigure } from "./support/figures";
 
