@@ -1,6 +1,7 @@
 import { PrismaClient } from "~/generated/prisma/client";
 import { openDatabase, type DatabaseTarget } from "./db-adapter.server";
 import { env } from "./env.server";
+import { countQueries } from "./query-count.server";
 
 export type Database = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -17,7 +18,9 @@ export function db(): PrismaClient {
   if (!holder.client) {
     const { DATABASE_URL, PGLITE_DATA_DIR } = env();
     holder.target = openDatabase({ url: DATABASE_URL, pgliteDataDir: PGLITE_DATA_DIR });
-    holder.client = new PrismaClient({ adapter: holder.target.adapter });
+    // Benchmark diagnostics: with PORTIER_COUNT_QUERIES=1 the adapter counts SQL statements per request
+    // (X-Query-Count header, see query-count.server.ts); otherwise countQueries returns it unchanged.
+    holder.client = new PrismaClient({ adapter: countQueries(holder.target.adapter) });
   }
   return holder.client;
 }
