@@ -33,7 +33,8 @@ function tick() {
 /** Runs `work` with a fresh counter; returns its result and the number of statements it sent. */
 export async function withQueryCount<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const counter: Counter = { count: 0 };
-  const result = await storage.run(counter, work);
+  // Awaited inside the context: Prisma's promises are lazy and start their query when awaited.
+  const result = await storage.run(counter, async () => await work());
   return { result, queries: counter.count };
 }
 
