@@ -20,6 +20,8 @@ import {
 } from "~/domain/permissions";
 import { safeRedirect } from "~/domain/auth";
 import { codesMatch, normalizeCode } from "~/domain/collaborator-code";
+import { csvLine } from "~/domain/activity-log";
+import { formatCustomersCsv, parseCsv } from "~/domain/customers-csv";
 import { recordFigure } from "./support/figures";
 import { expectKnownBug } from "./support/known-bug";
 
@@ -240,6 +242,67 @@ describe("collaborator code", () => {
       fc.property(fc.stringMatching(/^[0-9]{4}$/), fc.string({ unit: "binary", maxLength: 30 }), (code, typed) => {
         const given = normalizeCode(typed);
         expect(codesMatch(given, code)).toBe(given === code);
+      }),
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// CSV exports (activity log, customers): no cell a spreadsheet would run as a formula, and nothing lost
+
+const cellText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.tuple(fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", " ="), fc.string({ maxLength: 20 })).map(([a, b]) => a + b),
+  fc.constantFrom('=HYPERLINK("https://evil.test","x")', "=cmd|' /C calc'!A0", "@SUM(1+1)", "+33 6 12 34 56 78", "-1", 'a "quoted", value', "line\nbreak"),
+);
+// A sign followed by digits only reads as a number (or a phone number), not as a function call.
+const FORMULA = /^[=@\t\r]|^[+-](?![0-9\s().-]*$)/;
+
+/** RFC 4180, comma-separated (the app's own importer also sniffs separators, which is beside the point here). */
+function parseLine(line: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    let cell = "";
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else cell += line[i++];
+      }
+    } else while (i < line.length && line[i] !== ",") cell += line[i++];
+    cells.push(cell);
+    if (line[i] !== ",") return cells;
+    i++;
+  }
+}
+
+describe("CSV exports", () => {
+  test("activity log lines: every cell reads back as typed (or with a protective apostrophe), and none starts like a formula", () => {
+    check(
+      fc.property(fc.array(cellText, { minLength: 1, maxLength: 6 }), (cells) => {
+        const line = csvLine(cells);
+        expect(line.endsWith("\r\n")).toBe(true);
+        const parsed = parseLine(line.slice(0, -2));
+        expect(parsed).toHaveLength(cells.length);
+        parsed.forEach((cell, i) => {
+          expect(FORMULA.test(cell), `cell ${JSON.stringify(cell)}`).toBe(false);
+          expect([cells[i], `'${cells[i]}`]).toContain(cell);
+        });
+      }),
+    );
+  });
+
+  test("customer export: no cell a spreadsheet would run as a formula", () => {
+    check(
+      fc.property(fc.array(fc.record({ firstName: cellText, lastName: cellText, email: fc.emailAddress(), phone: cellText, company: cellText, city: cellText, country: cellText, note: cellText, acceptsMarketing: fc.boolean() }), { minLength: 1, maxLength: 4 }), (customers) => {
+        const rows = parseCsv(formatCustomersCsv(customers));
+        for (const row of rows.slice(1)) for (const cell of row) expect(FORMULA.test(cell), `cell ${JSON.stringify(cell)}`).toBe(false);
       }),
     );
   });
