@@ -14,7 +14,7 @@ import { send } from "./support/http";
 import { expectKnownBug } from "./support/known-bug";
 import { recordFigure } from "./support/figures";
 
-const RUNS = Number(process.env.SECURITY_HTTP_FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.SECURITY_HTTP_FUZZ_RUNS ?? 6);
 
 let t: TestDatabase;
 let world: World;

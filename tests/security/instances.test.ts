@@ -13,7 +13,7 @@ import { send, type Sent } from "./support/http";
 import { brokenInvariants } from "./support/invariants";
 import { recordFigure } from "./support/figures";
 
-const ROUNDS = Number(process.env.SECURITY_INSTANCE_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.SECURITY_INSTANCE_ROUNDS ?? 8);
 
 let t: TestDatabase;
 let servers: AppServer[] = [];

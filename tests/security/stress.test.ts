@@ -13,7 +13,7 @@ import { createPerson, newOrganization, newRequest, newStaff, newStore, ownerAct
 import { brokenInvariants } from "./support/invariants";
 import { recordFigure } from "./support/figures";
 
-const ROUNDS = Number(process.env.SECURITY_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.SECURITY_ROUNDS ?? 20);
 
 let t: TestDatabase;
 beforeAll(async () => {
