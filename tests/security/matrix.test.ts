@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { COLUMNS, CROSS_TENANT, MATRIX, personFor, type MatrixRow } from "./authorization-matrix";
-import { baseVars, exportsAction, fill, intentsIn, routeFiles, timings, walkCell, verdict, type CellResult } from "./support/matrix-walk";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { baseVars, cellsOf, exportsAction, fill, intentsIn, routeFiles, ROUTES_DIR, timings, walkCell, verdict, type CellResult } from "./support/matrix-walk";
 import { openSession, seedWorld, type World } from "./support/world";
 import { startServer, type AppServer } from "./support/server";
 import { changedTables, fingerprint } from "./support/fingerprint";
@@ -82,6 +84,37 @@ describe("authorization matrix over HTTP", () => {
     }
     if (problems.some((p) => p.includes("got 500"))) console.error(server.output().slice(-3000));
     expect(problems, label(row)).toEqual([]);
+  });
+});
+
+/** The URL of Remix's single-fetch data request for a page: what client-side navigation loads. */
+function dataUrl(path: string): string {
+  const [pathname, query] = path.split("?");
+  const base = pathname === "/" ? "/_root.data" : `${pathname.replace(/\/$/, "")}.data`;
+  return query ? `${base}?${query}` : base;
+}
+const hasComponent = (file: string) => /export\s+default\b/.test(readFileSync(path.join(ROUTES_DIR, file), "utf8"));
+
+describe("the same GET cells through Remix's data requests (client-side navigation)", () => {
+  const pages = MATRIX.filter((r) => r.method === "GET" && hasComponent(r.route));
+  test.each(pages.map((row) => [label(row), row] as const))("%s", async (_name, row) => {
+    const problems: string[] = [];
+    for (const column of COLUMNS) {
+      const person = personFor(column, row.section);
+      const token = person ? await openSession(world, person) : undefined;
+      const prepared = row.prepare ? await row.prepare({ world, person }) : {};
+      try {
+        const sent = await send(server.baseUrl, dataUrl(fill(row.path, { ...baseVars(world), ...prepared.vars })), { token });
+        cells++;
+        // A redirect comes back as 202 with the target in Location.
+        const got = sent.status === 202 && sent.location ? verdict({ ...sent, status: 302 }, row.okLocation) : verdict(sent, row.okLocation);
+        const expected = cellsOf(row)[column];
+        if (got !== expected) problems.push(`${column}: expected ${expected}, got ${got}`);
+      } finally {
+        await prepared.cleanup?.();
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
