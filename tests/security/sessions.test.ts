@@ -262,7 +262,7 @@ describe("security headers on every page", () => {
 
 // ------------------------------------------------------------------------------------------------
 
-describe("sign-in over HTTP", () => {
+describe("guessing and sign-in over HTTP", () => {
   test("the throttled answer is a 429, and a forged client address does not get around the per-address count", async () => {
     // The app sees the socket's address; X-Forwarded-For and its own header, sent from outside, are ignored.
     const forged = (i: number) => ({ "x-forwarded-for": `10.0.${i}.1`, "x-portier-remote-address": `10.1.${i}.1` });
@@ -276,6 +276,22 @@ describe("sign-in over HTTP", () => {
     const ips = await db().loginAttempt.findMany({ distinct: ["ip"], select: { ip: true } });
     expect(ips.map((r) => r.ip).filter((ip) => ip.startsWith("10."))).toEqual([]);
     await db().loginAttempt.deleteMany({});
+  });
+
+  test("the collaborator code throttle over HTTP: five wrong codes, then 429 even with the right code", async () => {
+    const token = await openSession(world, "partnerB");
+    const code = (await db().store.findUniqueOrThrow({ where: { id: world.store.id } })).collaboratorCode;
+    const wrong = code === "1111" ? "2222" : "1111";
+    const path = `/partners/${world.orgB.id}/stores/request`;
+    for (let i = 0; i < 5; i++) {
+      const sent = await send(server.baseUrl, path, { token, form: { storeUrl: world.store.domain, code: wrong, "perm.orders": "view" } });
+      expect(sent.status).toBe(400);
+    }
+    const locked = await send(server.baseUrl, path, { token, form: { storeUrl: world.store.domain, code, "perm.orders": "view" } });
+    requests += 6;
+    expect(locked.status).toBe(429);
+    expect(await db().collaboratorRequest.count({ where: { organizationId: world.orgB.id, storeId: world.store.id } })).toBe(0);
+    expect(await db().activityLog.count({ where: { storeId: world.store.id, organizationId: world.orgB.id, action: "collaborator_code.failed_attempt" } })).toBe(5);
   });
 
   test("hostile redirect targets after sign-in never leave the site and never crash the server", async () => {
