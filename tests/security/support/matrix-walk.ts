@@ -107,7 +107,7 @@ export function intentsIn(file: string): string[] {
   const start = source.search(/export\s+(async\s+)?function\s+action|export\s+const\s+action/);
   if (start < 0) return [];
   const found = new Set<string>();
-  for (const m of source.matchAll(/intent\s*===\s*"(\w+)"/g)) found.add(m[1]);
+  for (const m of source.matchAll(/intent["')]*\s*===\s*"(\w+)"/g)) found.add(m[1]);
   const action = source.slice(start, source.indexOf("\nexport default", start) > 0 ? source.indexOf("\nexport default", start) : undefined);
   for (const m of action.matchAll(/case\s+"(\w+)"\s*:/g)) found.add(m[1]);
   for (const m of source.matchAll(/(?:OPERATIONS|operations)\s*=\s*\{([^}]*)\}/g)) {
