@@ -241,6 +241,8 @@ interface Measurement {
   unexpected: number;
   /** Actions only: requests that found no prepared data left (they are sent anyway, and fail). */
   exhausted?: number;
+  /** The machine's 1-minute load average when the run ended (the bench itself adds about 2). */
+  load: number;
 }
 
 /** One shared sequence per action, so that no prepared store or request is used twice. */
@@ -259,6 +261,22 @@ function takeNext(target: Target) {
     const last = target.next!(n - 1);
     if (last) return last;
     throw new Error(`${target.name}: no prepared data at all`);
+  }
+}
+
+/**
+ * Waits until the server has worked off what the previous run left queued (requests autocannon gave up
+ * on are still being answered): a request that touches the database must come back fast twice in a row.
+ */
+async function settle(origin: string, cookie: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let fast = 0;
+  while (fast < 2 && Date.now() < deadline) {
+    const started = performance.now();
+    const response = await fetch(`${origin}/login`, { headers: { cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    fast = performance.now() - started < 100 ? fast + 1 : 0;
+    if (fast < 2) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -315,6 +333,7 @@ async function measure(origin: string, target: Target, cookie: string | undefine
     mean: result.latency.mean,
     statuses,
     unexpected: answered - expected + result.errors + result.timeouts,
+    load: os.loadavg()[0],
     ...(target.kind === "action" ? { exhausted: (exhaustedCount.get(target.name) ?? 0) - before } : {}),
   };
 }
@@ -631,13 +650,16 @@ async function main() {
     server = await startServer(database.serverEnv);
     for (const target of all) {
       const cookie = cookies[target.who];
+      await settle(server.origin, cookies.merchant!);
       await measure(server.origin, target, cookie, Math.min(8, Math.max(...config.levels)), "warmup");
       const levels = target.main ? config.levels : config.levels.filter((c) => c <= 8);
       for (const connections of levels) {
+        await settle(server.origin, cookies.merchant!);
         const m = await measure(server.origin, target, cookie, connections, "run");
         results.push(m);
         log(
           `  ${pad(target.name, 18)} c=${pad(String(connections), 2, true)}  ${pad(fmt(m.rps, 1), 7, true)} req/s  p50 ${pad(fmt(m.p50), 4, true)} ms  p99 ${pad(fmt(m.p99), 4, true)} ms` +
+            `  load ${m.load.toFixed(1)}` +
             (m.unexpected ? `  ${m.unexpected} unexpected (${JSON.stringify(m.statuses)})` : "") +
             (m.exhausted ? `  ${m.exhausted} without fresh data` : ""),
         );
