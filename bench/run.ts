@@ -532,6 +532,13 @@ function table(headers: string[], rows: string[][], rightFrom = 1): string {
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** Long id lists and parameter lists, shortened for reading (the JSON keeps them whole). */
+function shorten(text: string): string {
+  return text
+    .replace(/'\{([0-9a-f-]{36},){3,}[0-9a-f-]{36}\}'/g, (list) => `'{…${list.split(",").length} ids…}'`)
+    .replace(/\((\$\d+,){5,}\$\d+\)/g, (list) => `(${list.split(",")[0].slice(1)},…,${list.split(",").at(-1)!.slice(0, -1)})`);
+}
+
 function markdownTable(headers: string[], rows: string[][]): string {
   return [`| ${headers.join(" | ")} |`, `|${headers.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
@@ -807,7 +814,7 @@ async function main() {
     ...explained.flatMap((q) => [
       "",
       `**${q.name}** (${q.sent} statements sent${q.error ? `; error: ${q.error}` : ""})`,
-      ...q.statements.flatMap((s) => ["", "```sql", s.sql, "```", "```", s.plan, "```"]),
+      ...q.statements.flatMap((s) => ["", "```sql", shorten(s.sql), "```", "```", shorten(s.plan), "```"]),
     ]),
   ].join("\n");
   writeFileSync(file.replace(/\.json$/, ".md"), markdown);
