@@ -23,7 +23,11 @@ export function FormTextField(props: Omit<TextFieldProps, "value" | "onChange" |
   return <TextField {...rest} autoComplete={autoComplete ?? "off"} value={value} onChange={setValue} />;
 }
 
-/** The submit button shows a spinner while its form is on its way. */
+/**
+ * The submit button shows a spinner while its form is on its way. `intent` only tells which submission
+ * is this button's: Polaris' Button does not post a name/value, so the form carries its own hidden
+ * `intent` field.
+ */
 export function SubmitButton({ children, intent, tone, variant = "primary", disabled }: {
   children: string;
   intent?: string;
@@ -34,7 +38,7 @@ export function SubmitButton({ children, intent, tone, variant = "primary", disa
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && (!intent || navigation.formData?.get("intent") === intent);
   return (
-    <Button submit variant={variant} tone={tone} loading={busy} disabled={disabled} {...(intent ? { name: "intent", value: intent } as object : {})}>
+    <Button submit variant={variant} tone={tone} loading={busy} disabled={disabled}>
       {children}
     </Button>
   );
