@@ -227,6 +227,17 @@ function targets(plan: WorldPlan, fixtures: Fixtures): Target[] {
 // ---------------------------------------------------------------------------------------------------
 // Measuring
 
+const SCALING_ROUNDS = 3;
+const SCALING_LEVELS = [1, 8];
+const scalingSlice = () => Math.max(3, Math.round(config.duration / 2));
+
+/** Scaling groups, largest first. */
+function scalingGroups(all: Target[]): Map<string, Target[]> {
+  const groups = new Map<string, Target[]>();
+  for (const target of all.filter((t) => t.scaling)) groups.set(target.scaling!.group, [...(groups.get(target.scaling!.group) ?? []), target]);
+  return groups;
+}
+
 interface Measurement {
   target: string;
   connections: number;
@@ -280,7 +291,14 @@ async function settle(origin: string, cookie: string): Promise<void> {
   }
 }
 
-async function measure(origin: string, target: Target, cookie: string | undefined, connections: number, mode: "run" | "warmup"): Promise<Measurement> {
+async function measure(
+  origin: string,
+  target: Target,
+  cookie: string | undefined,
+  connections: number,
+  mode: "run" | "warmup",
+  seconds = config.duration,
+): Promise<Measurement> {
   const headers: Record<string, string> = { "user-agent": "portier-bench" };
   if (cookie) headers.cookie = cookie;
   const before = exhaustedCount.get(target.name) ?? 0;
@@ -294,7 +312,7 @@ async function measure(origin: string, target: Target, cookie: string | undefine
     headers,
   };
   if (target.kind === "page") {
-    options.duration = mode === "warmup" ? 2 : config.duration;
+    options.duration = mode === "warmup" ? 2 : seconds;
     options.requests = [{ method: "GET", path: target.path }];
   } else {
     options.amount = mode === "warmup" ? 10 : Math.max(config.actionAmount, connections * 4);
@@ -321,13 +339,12 @@ async function measure(origin: string, target: Target, cookie: string | undefine
     .filter(([code]) => target.expect.includes(Number(code)))
     .reduce((sum, [, count]) => sum + count, 0);
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
-  const seconds = result.duration;
   return {
     target: target.name,
     connections,
     requests: answered,
-    seconds,
-    rps: answered / seconds,
+    seconds: result.duration,
+    rps: answered / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     mean: result.latency.mean,
@@ -335,6 +352,33 @@ async function measure(origin: string, target: Target, cookie: string | undefine
     unexpected: answered - expected + result.errors + result.timeouts,
     load: os.loadavg()[0],
     ...(target.kind === "action" ? { exhausted: (exhaustedCount.get(target.name) ?? 0) - before } : {}),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Several short runs of one target as one measurement: throughput over all of them, median p50, worst p99. */
+function combine(name: string, parts: Measurement[]): Measurement {
+  const requests = parts.reduce((sum, m) => sum + m.requests, 0);
+  const seconds = parts.reduce((sum, m) => sum + m.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const m of parts) for (const [code, count] of Object.entries(m.statuses)) statuses[code] = (statuses[code] ?? 0) + count;
+  return {
+    target: name,
+    connections: parts[0].connections,
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p50: median(parts.map((m) => m.p50)),
+    p99: Math.max(...parts.map((m) => m.p99)),
+    mean: parts.reduce((sum, m) => sum + m.mean * m.requests, 0) / Math.max(1, requests),
+    statuses,
+    unexpected: parts.reduce((sum, m) => sum + m.unexpected, 0),
+    load: Math.max(...parts.map((m) => m.load)),
   };
 }
 
@@ -569,19 +613,16 @@ function evaluate(all: Target[], results: Measurement[]): { verdicts: Verdict[];
     if (m) verdicts.push({ target: `${target.name} @${c8}`, passed: m.p99 < 100, detail: `p99 ${fmt(m.p99)} ms (target < 100 ms)` });
   }
   const scaling: Record<string, unknown>[] = [];
-  const groups = new Map<string, Target[]>();
-  for (const target of all.filter((t) => t.scaling)) groups.set(target.scaling!.group, [...(groups.get(target.scaling!.group) ?? []), target]);
-  for (const [group, members] of groups) {
+  for (const [group, members] of scalingGroups(all)) {
     const largest = members.find((t) => t.scaling!.size === "100 %")!;
     const smallest = members.find((t) => t.scaling!.size === "1 %")!;
-    for (const c of [1, c8]) {
-      const big = at(largest.name, c);
-      const small = at(smallest.name, c);
+    for (const c of SCALING_LEVELS) {
+      const big = at(`scale:${largest.name}`, c);
+      const small = at(`scale:${smallest.name}`, c);
       if (!big || !small) continue;
       // Cost per request: server time per answered request (1 / throughput) at this concurrency.
       const growth = small.rps / big.rps - 1;
-      const latencyGrowth = big.p50 / small.p50 - 1;
-      scaling.push({ group, connections: c, smallRows: smallest.scaling!.rows, largeRows: largest.scaling!.rows, smallRps: small.rps, largeRps: big.rps, growth, latencyGrowth });
+      scaling.push({ group, connections: c, smallRows: smallest.scaling!.rows, largeRows: largest.scaling!.rows, smallRps: small.rps, largeRps: big.rps, growth });
       verdicts.push({
         target: `${group} scaling @${c}`,
         passed: growth <= 0.2,
@@ -655,7 +696,14 @@ async function main() {
     // Pass 2: the load, on a server without the counter.
     log("Load (autocannon)…");
     server = await startServer(database.serverEnv);
-    for (const target of all) {
+    const logMeasurement = (label: string, m: Measurement) =>
+      log(
+        `  ${pad(label, 18)} c=${pad(String(m.connections), 2, true)}  ${pad(fmt(m.rps, 1), 7, true)} req/s  p50 ${pad(fmt(m.p50), 4, true)} ms  p99 ${pad(fmt(m.p99), 4, true)} ms` +
+          `  load ${m.load.toFixed(1)}` +
+          (m.unexpected ? `  ${m.unexpected} unexpected (${JSON.stringify(m.statuses)})` : "") +
+          (m.exhausted ? `  ${m.exhausted} without fresh data` : ""),
+      );
+    for (const target of all.filter((t) => t.main || t.dataOf)) {
       const cookie = cookies[target.who];
       await settle(server.origin, cookies.merchant!);
       await measure(server.origin, target, cookie, Math.min(8, Math.max(...config.levels)), "warmup");
@@ -664,12 +712,29 @@ async function main() {
         await settle(server.origin, cookies.merchant!);
         const m = await measure(server.origin, target, cookie, connections, "run");
         results.push(m);
-        log(
-          `  ${pad(target.name, 18)} c=${pad(String(connections), 2, true)}  ${pad(fmt(m.rps, 1), 7, true)} req/s  p50 ${pad(fmt(m.p50), 4, true)} ms  p99 ${pad(fmt(m.p99), 4, true)} ms` +
-            `  load ${m.load.toFixed(1)}` +
-            (m.unexpected ? `  ${m.unexpected} unexpected (${JSON.stringify(m.statuses)})` : "") +
-            (m.exhausted ? `  ${m.exhausted} without fresh data` : ""),
-        );
+        logMeasurement(target.name, m);
+      }
+    }
+
+    // Scaling: the same page at three data sizes, interleaved (round after round, every size once per
+    // round) so that a change in the machine's background load hits all sizes alike.
+    log(`Scaling (${SCALING_ROUNDS} interleaved rounds of ${scalingSlice()} s per size)…`);
+    for (const [, members] of scalingGroups(all)) {
+      for (const target of members.filter((t) => !t.main)) await measure(server.origin, target, cookies[target.who], 8, "warmup");
+      for (const connections of SCALING_LEVELS) {
+        const parts = new Map<string, Measurement[]>();
+        for (let round = 0; round < SCALING_ROUNDS; round++) {
+          for (const target of members) {
+            await settle(server.origin, cookies.merchant!);
+            const m = await measure(server.origin, target, cookies[target.who], connections, "run", scalingSlice());
+            parts.set(target.name, [...(parts.get(target.name) ?? []), m]);
+          }
+        }
+        for (const target of members) {
+          const m = combine(`scale:${target.name}`, parts.get(target.name)!);
+          results.push(m);
+          logMeasurement(`${target.name} (${target.scaling!.size})`, m);
+        }
       }
     }
     await server.stop();
@@ -698,7 +763,7 @@ async function main() {
   // ----- Report
   const reference = (c: number) => results.find((m) => m.target === "reference" && m.connections === c);
   const headers = ["Page / action", ...config.levels.flatMap((c) => [`c=${c} req/s`, "p50 ms", "p99 ms", "× ref"])];
-  const rows = all.filter((target) => !target.dataOf).map((target) => [
+  const rows = all.filter((target) => target.main).map((target) => [
     target.label,
     ...config.levels.flatMap((c) => {
       const m = results.find((r) => r.target === target.name && r.connections === c);
@@ -726,6 +791,21 @@ async function main() {
   ]);
   const sizeHeaders = ["Page", "JS files", "JS KiB", "JS gzip", "CSS files", "CSS KiB", "CSS gzip", "HTML gzip", "data KiB", "secrets in page"];
   const unexpected = results.filter((m) => m.unexpected > 0);
+  const scalingHeaders = ["Page", "size", "rows", ...SCALING_LEVELS.flatMap((c) => [`c=${c} req/s`, "p50 ms"]), "cost vs smallest (c=8)"];
+  const scalingRows = [...scalingGroups(all)].flatMap(([group, members]) => {
+    const smallest = results.find((m) => m.target === `scale:${members.find((t) => t.scaling!.size === "1 %")!.name}` && m.connections === 8);
+    return members.map((t) => {
+      const at = (c: number) => results.find((m) => m.target === `scale:${t.name}` && m.connections === c);
+      const c8 = at(8);
+      return [
+        group,
+        t.scaling!.size,
+        String(t.scaling!.rows),
+        ...SCALING_LEVELS.flatMap((c) => [at(c) ? fmt(at(c)!.rps, 1) : "", at(c) ? fmt(at(c)!.p50) : ""]),
+        c8 && smallest ? `${c8.rps <= smallest.rps ? "+" : ""}${fmt((smallest.rps / c8.rps - 1) * 100)} %` : "",
+      ];
+    });
+  });
   // Rendering vs loaders: mean latency of the document and of its loaders alone, one connection.
   const splitHeaders = ["Page", "document ms (mean)", "loaders only ms (mean)", "rendering share", "document req/s c=8", "loaders only req/s c=8"];
   const splitRows = all
@@ -748,6 +828,9 @@ async function main() {
   log("");
   log(`Throughput and latency (${database.kind}, scale ${config.scale}; × ref = throughput relative to the sign-in page at the same concurrency)`);
   log(table(headers, rows));
+  log("");
+  log("Scaling: the same page at 1 %, 10 % and 100 % of the data (interleaved rounds)");
+  log(table(scalingHeaders, scalingRows, 1));
   log("");
   log("Where the time goes: the whole document vs its loaders alone (mean latency at 1 connection)");
   log(table(splitHeaders, splitRows));
@@ -801,6 +884,8 @@ async function main() {
     `### ${database.kind === "pglite" ? "PGlite" : "PostgreSQL"}, scale ${config.scale} (${stamp}, commit ${commit})`,
     "",
     markdownTable(headers, rows),
+    "",
+    markdownTable(scalingHeaders, scalingRows),
     "",
     markdownTable(splitHeaders, splitRows),
     "",
