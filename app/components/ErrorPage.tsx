@@ -11,7 +11,7 @@ export function ErrorPage({ error }: { error: unknown }) {
   return (
     <Page narrowWidth>
       <Card>
-        <EmptyState heading={t(`errors.${kind}.title`)} image="">
+        <EmptyState heading={t(`errors.${kind}.title`)} image="/empty-state.svg">
           <p>{t(`errors.${kind}.body`)}</p>
           <div style={{ marginTop: "1rem" }}>
             <Button url="/">{t("errors.goHome")}</Button>

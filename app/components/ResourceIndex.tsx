@@ -48,7 +48,7 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
 
   const emptyState =
     items.length === 0 && !filtered ? (
-      <EmptyState heading={props.empty.heading} action={props.empty.action} image="" fullWidth>
+      <EmptyState heading={props.empty.heading} action={props.empty.action} image="/empty-state.svg" fullWidth>
         <p>{props.empty.body}</p>
       </EmptyState>
     ) : (

@@ -33,7 +33,7 @@ export default function Account() {
                   <EmptyState
                     heading={t("account.organizations.empty.title")}
                     action={{ content: t("account.organizations.create"), url: "/organizations/new" }}
-                    image=""
+                    image="/empty-state.svg"
                   >
                     <p>{t("account.organizations.empty.body")}</p>
                   </EmptyState>
@@ -66,7 +66,7 @@ export default function Account() {
                   </Text>
                 </div>
                 {stores.length === 0 ? (
-                  <EmptyState heading={t("account.stores.empty.title")} action={{ content: t("account.stores.create"), url: "/stores/new" }} image="">
+                  <EmptyState heading={t("account.stores.empty.title")} action={{ content: t("account.stores.create"), url: "/stores/new" }} image="/empty-state.svg">
                     <p>{t("account.stores.empty.body")}</p>
                   </EmptyState>
                 ) : (

@@ -25,7 +25,7 @@ export default function Mailbox() {
       <BlockStack gap="400">
         {mails.length === 0 && (
           <Card>
-            <EmptyState heading={t("mailbox.empty.title")} image="">
+            <EmptyState heading={t("mailbox.empty.title")} image="/empty-state.svg">
               <p>{t("mailbox.empty.body")}</p>
             </EmptyState>
           </Card>

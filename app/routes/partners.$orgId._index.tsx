@@ -6,3 +6,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireMember(request, params.orgId);
   return redirect(`/partners/${organization.id}/stores`);
 }
+
+// A page route, not a resource route: a refusal then renders the framed 403/404 page, not raw JSON.
+export default function RedirectOnly() {
+  return null;
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteErrorBoundary";

@@ -48,7 +48,7 @@ export default function PartnerActivity() {
             { title: t("partner.activity.column.person") },
           ]}
           emptyState={
-            <EmptyState heading={t("partner.activity.empty.title")} image="">
+            <EmptyState heading={t("partner.activity.empty.title")} image="/empty-state.svg">
               <p>{t("partner.activity.empty.body")}</p>
             </EmptyState>
           }

@@ -271,7 +271,7 @@ export default function PartnerStores() {
         <Layout.Section>
           {!anyStore ? (
             <Card>
-              <EmptyState heading={t("partner.stores.empty.title")} action={counter.full ? undefined : { content: t("partner.stores.requestAccess"), url: requestUrl }} image="">
+              <EmptyState heading={t("partner.stores.empty.title")} action={counter.full ? undefined : { content: t("partner.stores.requestAccess"), url: requestUrl }} image="/empty-state.svg">
                 <p>{t("partner.stores.empty.body")}</p>
               </EmptyState>
             </Card>
@@ -303,7 +303,7 @@ export default function PartnerStores() {
                     { title: t("partner.stores.column.actions"), alignment: "end" },
                   ]}
                   emptyState={
-                    <EmptyState heading={t("partner.stores.noMatch.title")} image="">
+                    <EmptyState heading={t("partner.stores.noMatch.title")} image="/empty-state.svg">
                       <p>{t("partner.stores.noMatch.body")}</p>
                     </EmptyState>
                   }

@@ -39,7 +39,7 @@ export default function RequestLink() {
               <EmptyState
                 heading={t("store.requestLink.none.title")}
                 action={{ content: t("account.organizations.create"), url: "/organizations/new" }}
-                image=""
+                image="/empty-state.svg"
               >
                 <p>{t("store.requestLink.none.body")}</p>
               </EmptyState>

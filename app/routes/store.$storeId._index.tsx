@@ -79,7 +79,7 @@ export default function StoreHome() {
     return (
       <Page title={t("permission.section.home")}>
         <Card>
-          <EmptyState heading={t("store.home.noAccess.title")} image="">
+          <EmptyState heading={t("store.home.noAccess.title")} image="/empty-state.svg">
             <p>{t("store.home.noAccess.body")}</p>
             <p>
               {store.name} · {store.domain}

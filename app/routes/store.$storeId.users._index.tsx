@@ -9,3 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return redirect(`/store/${actor.store.id}/users/${pending > 0 ? "requests" : "staff"}${url.search}`);
 }
+
+// A page route, not a resource route: a refusal then renders the framed 403/404 page, not raw JSON.
+export default function RedirectOnly() {
+  return null;
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteErrorBoundary";

@@ -66,7 +66,7 @@ export default function Collaborators() {
   if (collaborators.length === 0) {
     return (
       <Card>
-        <EmptyState heading={t("store.collaborators.empty.title")} image="">
+        <EmptyState heading={t("store.collaborators.empty.title")} image="/empty-state.svg">
           <p>{t("store.collaborators.empty.body")}</p>
         </EmptyState>
       </Card>

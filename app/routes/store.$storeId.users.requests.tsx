@@ -53,7 +53,7 @@ export default function CollaboratorRequests() {
   if (requests.length === 0) {
     return (
       <Card>
-        <EmptyState heading={t("store.requests.empty.title")} image="">
+        <EmptyState heading={t("store.requests.empty.title")} image="/empty-state.svg">
           <p>{t("store.requests.empty.body")}</p>
         </EmptyState>
       </Card>

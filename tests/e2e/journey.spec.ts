@@ -64,6 +64,7 @@ test("request, approve narrowed, log in, permissions change, owner removes; then
   }
   expect((await nadia.goto(`${storePath}/products`))?.status()).toBe(403);
   expect((await nadia.goto(`${storePath}/users`))?.status()).toBe(403);
+  await nadia.goto(`${storePath}/orders`);
   await screenshot(nadia, "collaborator-store-en");
 
   // The owner grants Customers (view): the collaborator's next page shows it.
