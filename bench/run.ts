@@ -552,6 +552,25 @@ async function explain(database: BenchDatabase, plan: WorldPlan, fixtures: Fixtu
       run: async () => (await import("../app/services/store-home.server")).listNotifications(storeId(1)),
     },
     {
+      name: "Users and permissions: staff list",
+      run: async () => (await import("../app/services/staff.server")).listStaff(storeId(1)),
+    },
+    {
+      name: "Orders list: first page",
+      run: async () =>
+        (await import("../app/services/orders.server")).listOrders(
+          {
+            storeId: storeId(1),
+            storeName: "Flagship Store",
+            permissions: ["orders_view"],
+            log: { userId: uid("user", "merchant"), label: "bench", kind: "owner", ip: null },
+            name: "bench",
+            organizationName: null,
+          },
+          { q: "", status: "", after: null, before: null },
+        ),
+    },
+    {
       name: "Request access: the checks (refused at the cap)",
       run: async () =>
         (await import("../app/services/access-requests.server")).requestAccess(
