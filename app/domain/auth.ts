@@ -31,7 +31,8 @@ export const SESSION_DAYS = 14;
 
 /** Only same-site paths: an attacker cannot bounce a signed-in user to their own site. */
 export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  // Browsers drop tabs and newlines from URLs and read "\" as "/": "/\t/evil.test" would leave the site.
+  if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u001F\u007F\\]/.test(target) || target.startsWith("//")) {
     return fallback;
   }
   return target;

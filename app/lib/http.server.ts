@@ -18,3 +18,15 @@ export function clientAddress(request: Request): string {
   const forwarded = process.env.TRUST_PROXY ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
   return forwarded || request.headers.get("x-portier-remote-address") || "unknown";
 }
+
+/**
+ * The posted form, or a 400 with a form error when the body is not a form (JSON, plain text, a broken
+ * multipart body): hostile input gets a clear refusal, never a server error.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ errors: { form: "errors.stale" } }, { status: 400 });
+  }
+}

@@ -1,5 +1,6 @@
 // A staff invitation link: a person without a login sets a password; a person with one accepts while
 // signed in with the invited email. Single use, valid for 14 days.
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, Text } from "@shopify/polaris";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   const meta = requestMeta(request);
   if (form.get("intent") === "accept") {
     const session = await getSessionUser(request);

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "~/lib/auth.server";
 import { localeCookie } from "~/lib/locale.server";
@@ -10,7 +11,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(signInSchema, await request.formData());
+  const parsed = parseForm(signInSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = await signIn(parsed.data, requestMeta(request));
   if (!result.ok) return data({ errors: result.errors, values: { email: parsed.data.email } }, { status: result.errors.form === "auth.errors.throttled" ? 429 : 400 });

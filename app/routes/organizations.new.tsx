@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Card, FormLayout, Page } from "@shopify/polaris";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireUser(request);
-  const parsed = parseForm(createOrganizationSchema, await request.formData());
+  const parsed = parseForm(createOrganizationSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, params: { max: 100 } }, { status: 400 });
   const organization = await createOrganization(session.user, parsed.data, requestMeta(request).ip);
   return redirect(`/partners/${organization.id}/stores`);

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, IndexTable, InlineStack, Layout, Modal, Page, Text, Toast } from "@shopify/polaris";
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { session, organization, membership } = await requireMember(request, params.orgId);
   // Only owners of the organization add or remove people; everyone else may only look.
   if (membership.role !== "OWNER") forbidden();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = requestMeta(request).ip;
 

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import {
@@ -59,7 +60,7 @@ const ERROR_STATUS = { notFound: 404, wrongState: 409, notManaged: 409, suspende
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, organization } = await requireMember(request, params.orgId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const id = String(form.get("id") ?? "");
   const ip = requestMeta(request).ip;

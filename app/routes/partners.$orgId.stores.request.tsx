@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Layout, Page } from "@shopify/polaris";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, organization } = await requireMember(request, params.orgId);
-  const form = await request.formData();
+  const form = await readForm(request);
   // Never echo the code back into the page.
   const { code: _code, ...values } = formToObject(form);
   const parsed = parseForm(accessRequestSchema, form);

@@ -1,6 +1,7 @@
 // Home: notifications (new requests, cancellations, removals) with unread state, and the store's activity
 // log (newest first, filter by kind and person, export as CSV), for people with `home` access; a welcome
 // that points to the navigation for everyone else.
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import {
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "home", "manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/store/${actor.store.id}`;
   if (intent === "markAllRead") return respond(await markNotificationsRead(actor, actor.store.id, "all"), toastUrl(back, "notificationsRead"));
@@ -219,7 +220,7 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
               {t("store.activity.title")}
             </Text>
             {/* A document request, not a client-side navigation: the browser saves the streamed file. */}
-            <Form method="get" action={`/store/${storeId}/activity.csv`} reloadDocument>
+            <Form method="post" action={`/store/${storeId}/activity.csv`} reloadDocument>
               {filters.kind && <input type="hidden" name="kind" value={filters.kind} />}
               {filters.person && <input type="hidden" name="person" value={filters.person} />}
               <Button submit>{t("store.activity.export")}</Button>

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DescriptionList, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireSection(request, params.storeId, "customers", "manage");
   const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await request.formData();
+  const form = await readForm(request);
   const list = `/store/${actor.storeId}/customers`;
   if (form.get("intent") === "delete") {
     const result = await deleteCustomer(actor, params.customerId);

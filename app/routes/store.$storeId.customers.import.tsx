@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, DataTable, InlineError, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) return tooLarge();
   let file: FormDataEntryValue | null;
   try {
-    file = (await request.formData()).get("file");
+    file = (await readForm(request)).get("file");
   } catch {
     return data<ActionData>({ errors: { file: "sections.customers.import.errors.noFile" } }, { status: 400 });
   }

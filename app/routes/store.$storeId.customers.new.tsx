@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Page } from "@shopify/polaris";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireSection(request, params.storeId, "customers", "manage");
   const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = formToObject(form);
   const parsed = parseForm(customerSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, params: tooLongParams(parsed.errors, CUSTOMER_MAX_LENGTHS) }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Link, Page, Select, Text, Box, Divider, InlineError } from "@shopify/polaris";
@@ -36,7 +37,7 @@ type ActionData = { intent: "status" | "note"; errors: Record<string, string>; p
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireSection(request, params.storeId, "orders", "manage");
   const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/store/${actor.storeId}/orders/${params.orderId}`;
   if (intent === "status") {

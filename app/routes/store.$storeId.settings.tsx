@@ -1,6 +1,7 @@
 // Settings: the store's details (view with settings:view, edit with settings:manage) and the owner-only
 // collaborator request code card (the code, Generate new code, Require a code, the request link,
 // failed attempts by organization).
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import {
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "settings", "view");
-  const form = await request.formData();
+  const form = await readForm(request);
   const ip = requestMeta(request).ip;
   const back = `/store/${actor.store.id}/settings`;
   const intent = form.get("intent");

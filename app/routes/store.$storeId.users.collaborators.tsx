@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, ButtonGroup, Card, EmptyState, IndexTable, Text } from "@shopify/polaris";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const ip = requestMeta(request).ip;
   const back = `/store/${actor.store.id}/users/collaborators`;
   const intent = String(form.get("intent") ?? "");
@@ -43,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return respond(result, toastUrl(back, "permissionsSaved", result.ok ? result.organizationName : undefined));
   }
   const operations = { remove: removeCollaborator, suspend: suspendCollaborator, resume: resumeCollaborator } as const;
-  if (intent in operations) {
+  // Own keys only: "__proto__" or "toString" are not operations.
+  if (Object.hasOwn(operations, intent)) {
     const parsed = parseForm(accessTargetSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
     const result = await operations[intent as keyof typeof operations](actor, actor.store.id, parsed.data.accessId, ip);

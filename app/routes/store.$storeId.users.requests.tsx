@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, EmptyState, InlineStack, Text } from "@shopify/polaris";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const ip = requestMeta(request).ip;
   const back = `/store/${actor.store.id}/users/requests`;
   const intent = form.get("intent");

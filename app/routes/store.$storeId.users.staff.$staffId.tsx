@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
@@ -41,7 +42,7 @@ const TOASTS = { lock: "staffLocked", unlock: "staffUnlocked", archive: "staffAr
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "manage");
   const staffId = params.staffId ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   const ip = requestMeta(request).ip;
   const here = `/store/${actor.store.id}/users/staff/${staffId}`;
   const intent = String(form.get("intent") ?? "");
@@ -51,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await changeStaffPermissions(actor, actor.store.id, staffId, parsed.data.permissions, ip);
     return respond(result, toastUrl(here, "permissionsSaved", result.ok ? result.email : undefined));
   }
-  if (intent in OPERATIONS) {
+  // Own keys only: "__proto__" or "toString" are not operations.
+  if (Object.hasOwn(OPERATIONS, intent)) {
     const key = intent as keyof typeof OPERATIONS;
     const result = await OPERATIONS[key](actor, actor.store.id, staffId, ip);
     const next = key === "remove" ? `/store/${actor.store.id}/users/staff` : here;

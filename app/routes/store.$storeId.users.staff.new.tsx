@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Page, Text } from "@shopify/polaris";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = formToObject(form);
   const parsed = parseForm(inviteStaffSchema, form);
   if (!parsed.ok) return invalid(parsed.errors, values, { max: 80 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/http.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Card, FormLayout, Page, Select } from "@shopify/polaris";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = formToObject(form);
   const parsed = parseForm(createStoreSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, params: { max: 100 } }, { status: 400 });

@@ -36,24 +36,29 @@ export async function signUp(
   }
 }
 
-/** Throttled per account and per address; the answer never says whether the email exists. */
+/**
+ * Throttled per account and per address; the answer never says whether the email exists.
+ * The attempt is recorded as failed BEFORE the counts are read and the password checked: of N
+ * simultaneous guesses, the k-th to be recorded sees at least k failures, so at most the limit are
+ * ever checked, however many arrive at once. A correct password then marks its row as succeeded.
+ */
 export async function signIn(input: { email: string; password: string }, meta: Meta): Promise<AuthResult> {
+  const attempt = await db().loginAttempt.create({ data: { email: input.email, ip: meta.ip, succeeded: false }, select: { id: true } });
   const since = new Date(Date.now() - LOGIN_THROTTLE.windowMinutes * 60_000);
   const [accountFailures, addressFailures] = await Promise.all([
     db().loginAttempt.count({ where: { email: input.email, succeeded: false, createdAt: { gte: since } } }),
     db().loginAttempt.count({ where: { ip: meta.ip, succeeded: false, createdAt: { gte: since } } }),
   ]);
-  if (accountFailures >= LOGIN_THROTTLE.perAccount || addressFailures >= LOGIN_THROTTLE.perAddress) {
+  if (accountFailures > LOGIN_THROTTLE.perAccount || addressFailures > LOGIN_THROTTLE.perAddress) {
+    // Refused unchecked: not a guess, so it does not extend the lockout.
+    await db().loginAttempt.delete({ where: { id: attempt.id } });
     return { ok: false, errors: { form: "auth.errors.throttled" } };
   }
   const user = await db().user.findUnique({ where: { email: input.email } });
   const valid = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) {
-    await db().loginAttempt.create({ data: { email: input.email, ip: meta.ip, succeeded: false } });
-    return { ok: false, errors: { form: "auth.errors.incorrect" } };
-  }
+  if (!user || !valid) return { ok: false, errors: { form: "auth.errors.incorrect" } };
   return inTransaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email: input.email, ip: meta.ip, succeeded: true } });
+    await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     const session = await startSession(tx, user.id, meta);
     return { ok: true as const, ...session, userId: user.id };
   });

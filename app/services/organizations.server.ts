@@ -84,7 +84,10 @@ export async function inviteMember(user: User, organizationId: string, email: st
 
 export type RemoveMemberResult = { ok: true } | { ok: false; error: "members.errors.lastOwner" | "members.errors.notFound" };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function removeMember(user: User, organizationId: string, membershipId: string, ip?: string): Promise<RemoveMemberResult> {
+  if (!UUID.test(membershipId) || !UUID.test(organizationId)) return { ok: false, error: "members.errors.notFound" };
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "PartnerOrganization" WHERE "id" = ${organizationId}::uuid FOR UPDATE`;
     const membership = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, include: { user: true } });
@@ -102,6 +105,7 @@ export async function removeMember(user: User, organizationId: string, membershi
 }
 
 export async function cancelInvitation(user: User, organizationId: string, invitationId: string, ip?: string) {
+  if (!UUID.test(invitationId) || !UUID.test(organizationId)) return false;
   return inTransaction(async (tx) => {
     const invitation = await tx.organizationInvitation.findFirst({ where: { id: invitationId, organizationId, acceptedAt: null } });
     if (!invitation) return false;

@@ -193,10 +193,12 @@ describe("Settings and Home", () => {
     await createStaff(store.id, clerk, ["orders_view"]);
     const clerkCookie = (await signIn(clerk)).cookie;
     expect(await answer(() => homePage.loader(args(request(clerkCookie, `/store/${store.id}`), params)))).toMatchObject({ status: 200, body: { home: null } });
-    expect((await answer(() => activityCsv.loader(args(request(clerkCookie, `/store/${store.id}/activity.csv`), params)))).status).toBe(403);
+    expect((await answer(() => activityCsv.action(args(request(clerkCookie, `/store/${store.id}/activity.csv`, {}), params)))).status).toBe(403);
     expect((await answer(() => homePage.action(args(request(clerkCookie, "/x", { intent: "markAllRead" }), params)))).status).toBe(403);
 
-    const csv = (await activityCsv.loader(args(request(ownerCookie, `/store/${store.id}/activity.csv?kind=staff`), params))) as Response;
+    // A GET only leads back to Home: exporting is logged, so it is a POST.
+    expect(await answer(() => activityCsv.loader(args(request(ownerCookie, `/store/${store.id}/activity.csv`), params)))).toMatchObject({ status: 302, location: `/store/${store.id}` });
+    const csv = (await activityCsv.action(args(request(ownerCookie, `/store/${store.id}/activity.csv`, { kind: "staff" }), params))) as Response;
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename=".+-activity-\d{4}-\d{2}-\d{2}\.csv"/);
     expect((await csv.text()).split("\r\n")[0]).toContain("Date (UTC),Action,Actor");

@@ -120,12 +120,7 @@ function allowedColumn(row: MatrixRow) {
 const rows = MATRIX.filter((r) => r.method === "POST");
 
 /** Reported bugs the fuzz finds, by row: announced loudly, and the marker must go once fixed. */
-const KNOWN_BUGS: Record<string, string> = {
-  "partners.$orgId.members.tsx remove":
-    "an `id` that is not a UUID reaches PostgreSQL (app/services/organizations.server.ts removeMember has no UUID check): 22P02 invalid input syntax for type uuid, a server error",
-  "partners.$orgId.members.tsx cancelInvitation":
-    "an `id` that is not a UUID reaches PostgreSQL (app/services/organizations.server.ts cancelInvitation has no UUID check): 22P02, a server error",
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 const short = (value: unknown) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -195,12 +190,7 @@ describe(`hostile forms at every action (${RUNS} cases each)`, () => {
 describe("intents named like a plain object's own properties", () => {
   const withIntents = rows.filter((r) => r.intent);
   const routes = [...new Set(withIntents.map((r) => r.route))];
-  const KNOWN: Record<string, string> = {
-    "store.$storeId.users.staff.$staffId.tsx":
-      "dispatches with `intent in OPERATIONS`: intent=__proto__ calls Object.prototype (server error), constructor/toString run Object()/toString as if they were operations",
-    "store.$storeId.users.collaborators.tsx":
-      "dispatches with `intent in operations`: intent=__proto__ calls Object.prototype (server error), constructor/toString run Object()/toString as if they were operations",
-  };
+  const KNOWN: Record<string, string> = {};
 
   test.each(routes)("%s: __proto__, constructor, toString... as intent behave like any unknown intent", async (route) => {
     const row = withIntents.find((r) => r.route === route)!;
