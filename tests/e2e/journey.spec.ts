@@ -39,6 +39,8 @@ async function approve(owner: Page, narrow?: { section: string; level: string })
 }
 
 test("request, approve narrowed, log in, permissions change, owner removes; then the partner gives access back", async ({ browser }) => {
+  // Two people, two approvals and two removals: longer than one page's budget.
+  test.setTimeout(180_000);
   const nadia = await signedIn(browser, "nadia@northwind.test");
   const storesUrl = new URL(nadia.url()).pathname.replace(/\/stores.*$/, "/stores");
   const owner = await signedIn(browser, "owner@harbor.test");

@@ -163,6 +163,9 @@ test("a new code stops the old one at once; the owner narrows a request and appr
   await expect(page.getByText("Bluebird Studio requested collaborator access (Béa Lemoine)")).toBeVisible();
   // Home's activity log, filtered to the code's kind, exports as a CSV file.
   await page.getByLabel("Kind").selectOption("collaborator_code");
+  // Wait for the filtered page: the export posts the filters the page shows.
+  await expect(page).toHaveURL(/kind=collaborator_code/);
+  await expect(page.getByRole("cell", { name: "Requested collaborator access" })).toHaveCount(0);
   await expect(page.getByRole("cell", { name: "Generated a new collaborator request code" })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^atelier-lumiere-activity-\d{4}-\d{2}-\d{2}\.csv$/);
