@@ -262,6 +262,17 @@ export async function seedLargeWorld(database: BenchDatabase, scale: number, log
       FROM "CollaboratorRequest" r JOIN "PartnerOrganization" o ON o."id" = r."organizationId" JOIN "User" u ON u."id" = r."requestedById";`,
   );
 
+  // Failed code attempts (the request-access throttle reads them): mostly old, some within the hour.
+  await step(
+    "code attempts",
+    `
+    INSERT INTO "CodeAttempt" ("organizationId", "storeId", "userId", "ip", "createdAt")
+      SELECT ${uidSql("org", `${G0} + n % ${generalOrgs}`)}, ${uidSql("store", `${N0} + ((n::bigint * 7919) % ${NN})::int`)},
+             ${uidSql("member", `${G0} + n % ${generalOrgs}`)}, '10.1.' || (n % 250) || '.' || (n % 199),
+             now() - (n % 43200) * interval '1 minute'
+      FROM generate_series(1, ${Math.round(50_000 * scale)}) AS n;`,
+  );
+
   // --- The activity log: 30 % on store 1, 3 % on store 2, 0.3 % on store 3, 5 % by organization 1, the rest everywhere.
   const activityBatch = 250_000;
   const actorCase = `
@@ -350,7 +361,7 @@ export async function seedLargeWorld(database: BenchDatabase, scale: number, log
   if (database.kind === "pglite") await step("CHECKPOINT", "CHECKPOINT");
 
   const counts: Record<string, number> = {};
-  for (const table of ["PartnerOrganization", "Store", "User", "StaffAccount", "CollaboratorAccess", "CollaboratorRequest", "Notification", "ActivityLog", "Order", "Customer", "Product"]) {
+  for (const table of ["PartnerOrganization", "Store", "User", "StaffAccount", "CollaboratorAccess", "CollaboratorRequest", "Notification", "CodeAttempt", "ActivityLog", "Order", "Customer", "Product"]) {
     const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
     counts[table] = row.n;
   }
