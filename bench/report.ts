@@ -56,7 +56,13 @@ for (const r of results) {
     });
     out.push(`| ${LABELS[target]} | ${cells.join(" | ")} |`);
   }
-  out.push("", `Afterwards in the database: ${Object.entries(r.sanity).map(([k, v]) => `${k} ${v}`).join(", ")}.`, "");
+  const s = r.sanity;
+  out.push(
+    "",
+    `Afterwards in the database: ${s.acceptedRequestsInDatabase} new pending requests and ${s.approvalsInDatabase} approvals (one per accepted or ` +
+      `approve request sent, warm-up and probe included), organization 1 still at ${s.organization1Pending} pending.`,
+    "",
+  );
 }
 
 out.push(`| Page | data | ${results.map((r) => `${name(r)} c=1 p50 ms | ${name(r)} c=8 req/s | cost`).join(" | ")} |`);
