@@ -1,31 +1,17 @@
 // npm run test:e2e: Chromium drives the production build. Installs Debian's Chromium if missing, builds
 // when the sources are newer than the build, seeds a fresh embedded database with the demo world, starts
 // the server on a free port with a local SMTP catcher, runs Playwright, and stops everything.
-import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { ensureChromium, ensureFreshBuild } from "./lib/prepare.mjs";
 import { run, WASM_NODE } from "./lib/run.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  console.log("Installing Chromium from Debian's packages…");
-  await run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
-}
-
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(full));
-    else latest = Math.max(latest, statSync(full).mtimeMs);
-  }
-  return latest;
-}
-const built = existsSync("build/server/index.js") ? statSync("build/server/index.js").mtimeMs : 0;
-if (!existsSync("app/generated/prisma/client.ts")) await run(process.execPath, ["scripts/prisma-generate.mjs"]);
-if (built < Math.max(newest("app"), newest("public"))) await run("npx", ["remix", "vite:build"]);
+await ensureChromium(chromium);
+await ensureFreshBuild();
 
 const freePort = () =>
   new Promise((resolve) => {

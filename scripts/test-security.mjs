@@ -2,10 +2,11 @@
 // it is down), Debian's Chromium (installed if missing) and the production build (rebuilt when the sources
 // are newer). Each suite makes its own fresh databases on that server; the HTTP suites start the built app
 // (node server.mjs, NODE_ENV=production) themselves. Prints the figures the README quotes at the end.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { ensureChromium, ensureFreshBuild } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
 
 const started = Date.now();
@@ -32,23 +33,8 @@ if (!postgresReady()) {
   }
 }
 
-if (!existsSync(chromium)) {
-  console.log("Installing Chromium from Debian's packages…");
-  await run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
-}
-
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(full));
-    else latest = Math.max(latest, statSync(full).mtimeMs);
-  }
-  return latest;
-}
-if (!existsSync("app/generated/prisma/client.ts")) await run(process.execPath, ["scripts/prisma-generate.mjs"]);
-const built = existsSync("build/server/index.js") ? statSync("build/server/index.js").mtimeMs : 0;
-if (built < Math.max(newest("app"), newest("public"))) await run("npx", ["remix", "vite:build"]);
+await ensureChromium(chromium);
+await ensureFreshBuild();
 
 const figuresDir = mkdtempSync(path.join(os.tmpdir(), "portier-security-"));
 const figuresFile = path.join(figuresDir, "figures.jsonl");
