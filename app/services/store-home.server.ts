@@ -16,16 +16,14 @@ const canSeeHome = (actor: StoreActor, storeId: string) => actor.store.id === st
 
 export const NOTIFICATIONS_SHOWN = 20;
 
+/** The latest notifications (the unread count is the frame's: store-frame.server.ts). */
 export async function listNotifications(storeId: string) {
-  const [rows, unread] = await Promise.all([
-    db().notification.findMany({
-      where: { storeId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: NOTIFICATIONS_SHOWN,
-      select: { id: true, kind: true, params: true, requestId: true, createdAt: true, readAt: true, resolvedAt: true },
-    }),
-    db().notification.count({ where: { storeId, readAt: null } }),
-  ]);
+  const rows = await db().notification.findMany({
+    where: { storeId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: NOTIFICATIONS_SHOWN,
+    select: { id: true, kind: true, params: true, requestId: true, createdAt: true, readAt: true, resolvedAt: true },
+  });
   // The organization's name comes from the request when the notification's own values lack it.
   const requestIds = rows.map((row) => row.requestId).filter((id): id is string => Boolean(id));
   const requests = requestIds.length
@@ -50,11 +48,7 @@ export async function listNotifications(storeId: string) {
       person: text("requesterName") ?? text("partnerName") ?? (request ? `${request.requestedBy.firstName} ${request.requestedBy.lastName}` : ""),
     };
   });
-  return { notifications, unread };
-}
-
-export async function unreadNotificationCount(storeId: string): Promise<number> {
-  return db().notification.count({ where: { storeId, readAt: null } });
+  return notifications;
 }
 
 /** home:manage marks notifications read: the given ones, or all of them. */
@@ -147,20 +141,28 @@ async function organizationNames(ids: (string | null)[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The people who appear in the store's log, for the "person" filter. */
+/**
+ * The people who appear in the store's log, for the "person" filter, each with the label of their latest
+ * entry. A loose index scan on (storeId, actorUserId, id DESC): one index probe per person instead of a
+ * GROUP BY over every entry, so the cost grows with the number of people, not with the length of the log.
+ */
 export async function activityPeople(storeId: string) {
-  const rows = await db().activityLog.groupBy({
-    by: ["actorUserId", "actorLabel"],
-    where: { storeId, actorUserId: { not: null } },
-    _max: { id: true },
-  });
-  const latest = new Map<string, { label: string; id: bigint }>();
-  for (const row of rows) {
-    const id = row._max.id ?? 0n;
-    const current = latest.get(row.actorUserId!);
-    if (!current || current.id < id) latest.set(row.actorUserId!, { label: row.actorLabel, id });
-  }
-  return [...latest.entries()].map(([userId, { label }]) => ({ userId, label })).sort((a, b) => a.label.localeCompare(b.label));
+  const rows = await db().$queryRaw<{ userId: string; label: string }[]>`
+    WITH RECURSIVE actors AS (
+      (SELECT "actorUserId" FROM "ActivityLog"
+        WHERE "storeId" = ${storeId}::uuid AND "actorUserId" IS NOT NULL ORDER BY "actorUserId" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT l."actorUserId" FROM "ActivityLog" l
+               WHERE l."storeId" = ${storeId}::uuid AND l."actorUserId" > a."actorUserId" ORDER BY l."actorUserId" LIMIT 1)
+        FROM actors a WHERE a."actorUserId" IS NOT NULL
+    )
+    SELECT a."actorUserId"::text AS "userId", latest."actorLabel" AS "label"
+      FROM actors a
+      CROSS JOIN LATERAL (SELECT l."actorLabel" FROM "ActivityLog" l
+                           WHERE l."storeId" = ${storeId}::uuid AND l."actorUserId" = a."actorUserId"
+                           ORDER BY l."id" DESC LIMIT 1) latest
+     WHERE a."actorUserId" IS NOT NULL`;
+  return rows.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 export const CSV_HEADER = ["Date (UTC)", "Action", "Actor", "Actor kind", "Subject", "Organization", "Details", "IP"];
