@@ -47,15 +47,29 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
 }
 
+// Building an Intl formatter costs far more than using one (a list of 25 dates spent most of its render time
+// there), so each combination is built once per process.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-FR" : "en-US");
+
 export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "UTC",
-  }).format(date);
+  const key = `${locale}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatMoney(locale: Locale, cents: number, currency = "EUR"): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency }).format(cents / 100);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(cents / 100);
 }
