@@ -18,9 +18,12 @@ app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", true);
 app.use(compression());
 
-// The client's address, set here and nowhere else: a header of the same name from outside is overwritten.
+// The client's address and a request id (app/lib/request-scope.server.ts), set here and nowhere else:
+// headers of the same names from outside are overwritten.
+let requestCount = 0;
 app.use((req, _res, next) => {
   req.headers["x-portier-remote-address"] = req.socket.remoteAddress ?? "unknown";
+  req.headers["x-portier-request-id"] = String(++requestCount);
   next();
 });
 

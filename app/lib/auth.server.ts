@@ -5,22 +5,16 @@ import { forbidden, notFound, clientAddress } from "./http.server";
 import { findSession, type SessionUser } from "~/services/sessions.server";
 import { resolveStoreActor, type StoreActor } from "~/services/store-access.server";
 import { membershipOf } from "~/services/organizations.server";
+import { sharedWithinRequest } from "./request-scope.server";
 import { can, type Level, type Section } from "~/domain/permissions";
 
 export function sessionToken(request: Request): string | undefined {
   return readCookie(request, sessionCookieName());
 }
 
-// The root loader and the page's loader both ask; one database lookup per request serves both.
-const sessionsByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
+// The root, layout and page loaders all ask; one database lookup per request serves them.
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = sessionsByRequest.get(request);
-  if (!pending) {
-    pending = findSession(sessionToken(request));
-    sessionsByRequest.set(request, pending);
-  }
-  return pending;
+  return sharedWithinRequest(request, "session", () => findSession(sessionToken(request)));
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -48,7 +42,7 @@ export function requestMeta(request: Request) {
 export async function requireMember(request: Request, organizationId: string | undefined) {
   const session = await requireUser(request);
   if (!organizationId || !/^[0-9a-f-]{36}$/i.test(organizationId)) notFound();
-  const membership = await membershipOf(session.user.id, organizationId);
+  const membership = await sharedWithinRequest(request, `member:${organizationId}`, () => membershipOf(session.user.id, organizationId));
   if (!membership) notFound();
   return { session, membership, organization: membership.organization };
 }
@@ -61,7 +55,7 @@ export interface StoreContext {
 export async function requireStoreActor(request: Request, storeId: string | undefined): Promise<StoreContext> {
   const session = await requireUser(request);
   if (!storeId) notFound();
-  const decision = await resolveStoreActor(session, storeId);
+  const decision = await sharedWithinRequest(request, `store:${storeId}`, () => resolveStoreActor(session, storeId));
   if (!decision.ok) return decision.reason === "notFound" ? notFound() : forbidden();
   return { session, actor: decision.actor };
 }
