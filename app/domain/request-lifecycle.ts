@@ -1,6 +1,18 @@
 // The collaborator request lifecycle (SPEC.md, "Collaborator access: the lifecycle").
 
 export const PENDING_REQUEST_CAP = 10;
+
+export interface PendingCounter {
+  pending: number;
+  limit: number;
+  /** At the cap: the request button is disabled and says why. */
+  full: boolean;
+}
+
+/** "N of 10 pending requests", from the organization's trigger-maintained counter. */
+export function pendingCounterOf(pendingRequestCount: number): PendingCounter {
+  return { pending: pendingRequestCount, limit: PENDING_REQUEST_CAP, full: pendingRequestCount >= PENDING_REQUEST_CAP };
+}
 export const MESSAGE_MAX_LENGTH = 1000;
 
 export type AccessState = "PENDING" | "DECLINED" | "MANAGED" | "SUSPENDED" | "REMOVED" | "CANCELLED";

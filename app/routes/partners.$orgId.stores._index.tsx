@@ -27,7 +27,8 @@ import { notFound } from "~/lib/http.server";
 import { cancelRequest } from "~/services/access-requests.server";
 import { logInToStore } from "~/services/collaborator-login.server";
 import { dismissDeclined, removeAccess, removeFromList } from "~/services/partner-access.server";
-import { hasListedStores, listPartnerStores, pendingCounter } from "~/services/partner-stores.server";
+import { hasListedStores, listPartnerStores } from "~/services/partner-stores.server";
+import { pendingCounterOf } from "~/domain/request-lifecycle";
 import { parseStoreFilter, STORE_FILTERS, type StoreFilter } from "~/domain/access-request";
 import { PARTNER_ACTIONS, type AccessState } from "~/domain/request-lifecycle";
 import { SECTIONS, toMap } from "~/domain/permissions";
@@ -42,10 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseStoreFilter(url.searchParams.get("state"));
   const query = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const [page, counter] = await Promise.all([
-    listPartnerStores(organization.id, { filter, query, after: url.searchParams.get("after"), before: url.searchParams.get("before") }),
-    pendingCounter(organization.id),
-  ]);
+  const page = await listPartnerStores(organization.id, { filter, query, after: url.searchParams.get("after"), before: url.searchParams.get("before") });
+  // The membership check read the organization's row, pending counter included.
+  const counter = pendingCounterOf(organization.pendingRequestCount);
   // Only an empty page needs to know whether the whole list is empty (first-time empty state vs "no match").
   const anyStore = page.rows.length > 0 || (await hasListedStores(organization.id));
   return { organization: { id: organization.id, name: organization.name }, filter, query, page, counter, anyStore };

@@ -9,7 +9,7 @@ import { normalizeStoreDomain } from "~/domain/store-url";
 import { MESSAGE_MAX_LENGTH } from "~/domain/request-lifecycle";
 import { COLLABORATOR_SECTIONS } from "~/domain/permissions";
 import { requestAccess } from "~/services/access-requests.server";
-import { pendingCounter } from "~/services/partner-stores.server";
+import { pendingCounterOf } from "~/domain/request-lifecycle";
 import { FormTextField, SubmitButton, useFieldErrors } from "~/components/forms";
 import { PermissionPicker } from "~/components/PermissionPicker";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireMember(request, params.orgId);
   // The owner's request link (?store=<domain>) fills in the store URL; the code must still be typed.
   const fromLink = normalizeStoreDomain(new URL(request.url).searchParams.get("store") ?? "");
-  return { organization: { id: organization.id, name: organization.name }, counter: await pendingCounter(organization.id), fromLink };
+  return { organization: { id: organization.id, name: organization.name }, counter: pendingCounterOf(organization.pendingRequestCount), fromLink };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -24,9 +24,9 @@ import { invalid, respond } from "~/lib/service-response.server";
 import { can } from "~/domain/permissions";
 import { ACTIVITY_KINDS, activityFilters } from "~/domain/activity-log";
 import { activityPeople, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
-import { pendingRequestBadge } from "~/services/store-frame.server";
 import { PageToast, toastUrl } from "~/components/PageToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
+import { useStoreFrame } from "~/components/useStoreFrame";
 import { catalogues, formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -38,11 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!can(actor.permissions, "home", "view")) return { store, home: null };
   const url = new URL(request.url);
   const filters = activityFilters(url.searchParams);
-  const [notifications, activity, people, pending] = await Promise.all([
+  // The unread and pending counts come with the frame (routes/store.$storeId), which asks for them anyway.
+  const [notifications, activity, people] = await Promise.all([
     listNotifications(store.id),
     listActivity(store.id, filters, { before: url.searchParams.get("before") ?? undefined, after: url.searchParams.get("after") ?? undefined }),
     activityPeople(store.id),
-    pendingRequestBadge(actor),
   ]);
   return {
     store,
@@ -50,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notifications,
       activity,
       people,
-      pending,
       filters,
       canMarkRead: can(actor.permissions, "home", "manage"),
       canReview: actor.kind !== "collaborator" && can(actor.permissions, "staff", "view"),
@@ -76,6 +75,7 @@ type Home = NonNullable<Awaited<ReturnType<typeof loader>>["home"]>;
 export default function StoreHome() {
   const t = useT();
   const { store, home } = useLoaderData<typeof loader>();
+  const { pendingRequests } = useStoreFrame();
   if (!home) {
     return (
       <Page title={t("permission.section.home")}>
@@ -93,8 +93,8 @@ export default function StoreHome() {
   return (
     <Page title={t("permission.section.home")} subtitle={`${store.name} · ${store.domain}`}>
       <BlockStack gap="400">
-        {home.pending > 0 && home.canReview && (
-          <Banner tone="info" title={t("store.home.pending.title", { count: home.pending })} action={{ content: t("store.home.pending.review"), url: `/store/${store.id}/users/requests` }}>
+        {pendingRequests > 0 && home.canReview && (
+          <Banner tone="info" title={t("store.home.pending.title", { count: pendingRequests })} action={{ content: t("store.home.pending.review"), url: `/store/${store.id}/users/requests` }}>
             <p>{t("store.home.pending.body")}</p>
           </Banner>
         )}
@@ -109,7 +109,8 @@ export default function StoreHome() {
 function Notifications({ storeId, home }: { storeId: string; home: Home }) {
   const t = useT();
   const locale = useLocale();
-  const { notifications, unread } = home.notifications;
+  const { notifications } = home;
+  const unread = useStoreFrame().unreadNotifications;
   return (
     <Card padding="0">
       <Box padding="400">

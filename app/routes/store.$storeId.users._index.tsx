@@ -1,11 +1,11 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireSection } from "~/lib/auth.server";
-import { usersCounts } from "~/services/store-frame.server";
+import { pendingRequestBadge } from "~/services/store-frame.server";
 
 /** Pending requests first when there are any; the staff list otherwise. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "view");
-  const { pending } = await usersCounts(actor.store.id);
+  const pending = await pendingRequestBadge(actor);
   const url = new URL(request.url);
   return redirect(`/store/${actor.store.id}/users/${pending > 0 ? "requests" : "staff"}${url.search}`);
 }

@@ -5,8 +5,8 @@ import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { Page, Tabs } from "@shopify/polaris";
 import { requireSection } from "~/lib/auth.server";
 import { can } from "~/domain/permissions";
-import { usersCounts } from "~/services/store-frame.server";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
+import { useStoreFrame } from "~/components/useStoreFrame";
 import { PageToast } from "~/components/PageToast";
 import { useT } from "~/i18n/react";
 
@@ -17,14 +17,15 @@ export const USERS_TABS: UsersTab[] = ["requests", "collaborators", "staff"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "view");
-  const counts = await usersCounts(actor.store.id);
-  return { storeId: actor.store.id, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions, counts };
+  return { storeId: actor.store.id, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions };
 }
 
 /** The tab pages set `handle.usersTab`; the staff member's own pages (add, detail) have their own Page. */
 export default function UsersAndPermissions() {
   const t = useT();
-  const { storeId, canManage, counts } = useLoaderData<typeof loader>();
+  const { storeId, canManage } = useLoaderData<typeof loader>();
+  // The frame counts pending requests for its navigation badge; the Requests tab shows the same number.
+  const pending = useStoreFrame().pendingRequests;
   const matches = useMatches();
   const tab = (matches.at(-1)?.handle as { usersTab?: UsersTab } | undefined)?.usersTab;
   if (!tab) return <Outlet />;
@@ -33,8 +34,8 @@ export default function UsersAndPermissions() {
     id: `users-${id}`,
     content: t(`store.users.tab.${id}`),
     url: `${base}/${id}`,
-    badge: id === "requests" && counts.pending > 0 ? String(counts.pending) : undefined,
-    accessibilityLabel: id === "requests" && counts.pending > 0 ? t("store.users.tab.requestsCount", { count: counts.pending }) : undefined,
+    badge: id === "requests" && pending > 0 ? String(pending) : undefined,
+    accessibilityLabel: id === "requests" && pending > 0 ? t("store.users.tab.requestsCount", { count: pending }) : undefined,
     panelID: "users-panel",
   }));
   return (

@@ -2,7 +2,7 @@
 // paginated with cursors on indexed columns, so that it stays fast with thousands of managed stores.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { PENDING_REQUEST_CAP, type AccessState } from "~/domain/request-lifecycle";
+import { pendingCounterOf, type AccessState, type PendingCounter } from "~/domain/request-lifecycle";
 import { normalizeStoreDomain } from "~/domain/store-url";
 import type { Permission } from "~/domain/permissions";
 
@@ -122,18 +122,10 @@ export async function listPartnerStores(
   };
 }
 
-export interface PendingCounter {
-  pending: number;
-  limit: number;
-  /** At the cap: the request button is disabled and says why. */
-  full: boolean;
-}
-
 /** "N of 10 pending requests": the trigger-maintained counter on the organization's row. */
 export async function pendingCounter(organizationId: string): Promise<PendingCounter> {
   const organization = await db().partnerOrganization.findUnique({ where: { id: organizationId }, select: { pendingRequestCount: true } });
-  const pending = organization?.pendingRequestCount ?? 0;
-  return { pending, limit: PENDING_REQUEST_CAP, full: pending >= PENDING_REQUEST_CAP };
+  return pendingCounterOf(organization?.pendingRequestCount ?? 0);
 }
 
 /** Whether the organization has any store in its list at all (to choose between the empty state and "no match"). */

@@ -11,11 +11,10 @@ export async function pendingRequestBadge(actor: StoreActor): Promise<number> {
 /** Unread Home notifications, for people who see Home. */
 export async function unreadNotificationBadge(actor: StoreActor): Promise<number> {
   if (!can(actor.permissions, "home", "view")) return 0;
-  return db().notification.count({ where: { storeId: actor.store.id, readAt: null } });
+  return unreadNotificationCount(actor.store.id);
 }
 
-/** The counts on the Users and permissions tabs. */
-export async function usersCounts(storeId: string) {
-  const pending = await db().collaboratorRequest.count({ where: { storeId, status: "PENDING" } });
-  return { pending };
+export async function unreadNotificationCount(storeId: string): Promise<number> {
+  return db().notification.count({ where: { storeId, readAt: null } });
 }
+
