@@ -1,6 +1,7 @@
 // The HTTP server for development and production alike: security headers, the cross-site request
 // check on every state-changing request, static assets, then Remix.
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
@@ -71,7 +72,11 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The other public files (favicon, illustrations) are known when the server starts: a page request goes
+  // straight to Remix instead of costing a file-system lookup first.
+  const publicFiles = new Set(readdirSync("build/client").filter((name) => name !== "assets"));
+  const servePublic = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path.split("/")[1]) ? servePublic(req, res, next) : next()));
 }
 
 const build = vite

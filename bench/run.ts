@@ -513,8 +513,12 @@ async function explain(database: BenchDatabase, plan: WorldPlan, fixtures: Fixtu
       run: async () => (await import("../app/services/partner-stores.server")).listPartnerStores(orgId(1), { after: fixtures.deepCursor }),
     },
     {
-      name: "Pending request count (N of 10)",
-      run: async () => (await import("../app/services/partner-stores.server")).pendingCounter(orgId(1)),
+      name: "Partner pages: membership check, with the organization's pending counter (N of 10)",
+      run: async () => (await import("../app/services/organizations.server")).membershipOf(uid("user", "partner"), orgId(1)),
+    },
+    {
+      name: "Every framed page: the workspace switcher (organizations and stores of the person, one statement)",
+      run: async () => (await import("../app/services/workspaces.server")).listWorkspaces(uid("user", "partner")),
     },
     {
       name: "Store Home: activity log, first page",

@@ -4,7 +4,7 @@ import { Banner, Box } from "@shopify/polaris";
 import { HomeIcon, OrderIcon, ProductIcon, PersonIcon, SettingsIcon, PersonLockIcon } from "@shopify/polaris-icons";
 import { requireStoreActor } from "~/lib/auth.server";
 import { listWorkspaces } from "~/services/workspaces.server";
-import { pendingRequestBadge, unreadNotificationBadge } from "~/services/store-frame.server";
+import { frameBadges } from "~/services/store-frame.server";
 import { AppFrame, type NavItem } from "~/components/AppFrame";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { can, SECTIONS, SECTION_PATHS, type Section } from "~/domain/permissions";
@@ -12,11 +12,7 @@ import { useT } from "~/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, actor } = await requireStoreActor(request, params.storeId);
-  const [workspaces, pendingRequests, unreadNotifications] = await Promise.all([
-    listWorkspaces(session.user.id),
-    pendingRequestBadge(actor),
-    unreadNotificationBadge(actor),
-  ]);
+  const [workspaces, { pendingRequests, unreadNotifications }] = await Promise.all([listWorkspaces(session.user.id), frameBadges(actor)]);
   return {
     store: actor.store,
     actor: {

@@ -15,7 +15,9 @@ export const handle = { usersTab: "staff" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireSection(request, params.storeId, "staff", "view");
   const { accounts, seats } = await listStaff(actor.store.id);
-  return { storeId: actor.store.id, accounts, seats, canManage: can(actor.permissions, "staff", "manage") };
+  // Only what the table shows goes into the page.
+  const rows = accounts.map(({ id, firstName, lastName, email, status, isOwner, permissions, lastActiveAt }) => ({ id, firstName, lastName, email, status, isOwner, permissions, lastActiveAt }));
+  return { storeId: actor.store.id, accounts: rows, seats, canManage: can(actor.permissions, "staff", "manage") };
 }
 
 export default function StaffAccounts() {

@@ -2,7 +2,7 @@
 // paginated with cursors on indexed columns, so that it stays fast with thousands of managed stores.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { pendingCounterOf, type AccessState, type PendingCounter } from "~/domain/request-lifecycle";
+import type { AccessState } from "~/domain/request-lifecycle";
 import { normalizeStoreDomain } from "~/domain/store-url";
 import type { Permission } from "~/domain/permissions";
 
@@ -120,12 +120,6 @@ export async function listPartnerStores(
     previousCursor: first && (before ? more : Boolean(after)) ? encodeCursor(first) : null,
     nextCursor: last && (before ? true : more) ? encodeCursor(last) : null,
   };
-}
-
-/** "N of 10 pending requests": the trigger-maintained counter on the organization's row. */
-export async function pendingCounter(organizationId: string): Promise<PendingCounter> {
-  const organization = await db().partnerOrganization.findUnique({ where: { id: organizationId }, select: { pendingRequestCount: true } });
-  return pendingCounterOf(organization?.pendingRequestCount ?? 0);
 }
 
 /** Whether the organization has any store in its list at all (to choose between the empty state and "no match"). */

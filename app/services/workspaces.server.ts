@@ -6,22 +6,23 @@ export interface Workspaces {
   stores: { id: string; name: string; domain: string; isOwner: boolean }[];
 }
 
+/**
+ * One statement (it runs on every framed page): the organizations the person belongs to, and the stores
+ * they own or staff with an active account that holds at least one permission, each list by name.
+ */
 export async function listWorkspaces(userId: string): Promise<Workspaces> {
-  const [memberships, staffAccounts] = await Promise.all([
-    db().membership.findMany({
-      where: { userId },
-      orderBy: { organization: { name: "asc" } },
-      select: { organization: { select: { id: true, name: true } } },
-    }),
-    db().staffAccount.findMany({
-      where: { userId, status: "ACTIVE" },
-      orderBy: { store: { name: "asc" } },
-      select: { isOwner: true, permissions: true, store: { select: { id: true, name: true, domain: true } } },
-    }),
-  ]);
+  const rows = await db().$queryRaw<{ kind: "organization" | "store"; id: string; name: string; domain: string | null; isOwner: boolean }[]>`
+    SELECT 'organization' AS "kind", o."id"::text AS "id", o."name", NULL::text AS "domain", false AS "isOwner"
+      FROM "Membership" m JOIN "PartnerOrganization" o ON o."id" = m."organizationId"
+     WHERE m."userId" = ${userId}::uuid
+    UNION ALL
+    SELECT 'store', s."id"::text, s."name", s."domain", a."isOwner"
+      FROM "StaffAccount" a JOIN "Store" s ON s."id" = a."storeId"
+     WHERE a."userId" = ${userId}::uuid AND a."status" = 'ACTIVE' AND (a."isOwner" OR cardinality(a."permissions") > 0)
+     ORDER BY 1, 3`;
   return {
-    organizations: memberships.map((m) => m.organization),
-    stores: staffAccounts.filter((s) => s.isOwner || s.permissions.length > 0).map((s) => ({ ...s.store, isOwner: s.isOwner })),
+    organizations: rows.filter((row) => row.kind === "organization").map(({ id, name }) => ({ id, name })),
+    stores: rows.filter((row) => row.kind === "store").map(({ id, name, domain, isOwner }) => ({ id, name, domain: domain ?? "", isOwner })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { createUser, createStore, createOrganization, TEST_PASSWORD } from "../helpers/factories";
+import { createUser, createStore, createOrganization, createStaff, TEST_PASSWORD } from "../helpers/factories";
 import { signIn, signUp } from "~/services/auth.server";
 import { findSession, endSession } from "~/services/sessions.server";
 import { createStore as createStoreService } from "~/services/stores.server";
@@ -116,6 +116,34 @@ describe("workspaces", () => {
     const workspaces = await listWorkspaces(user.id);
     expect(workspaces.organizations).toHaveLength(1);
     expect(workspaces.stores).toHaveLength(1);
+  });
+
+  test("the switcher lists organizations and usable stores by name: owned, or staffed actively with a permission", async () => {
+    const user = await createUser();
+    const zeta = await createOrganization({ name: "Zeta Agency", members: [user] });
+    const alpha = await createOrganization({ name: "Alpha Agency", members: [user] });
+    await createOrganization({ name: "Not Mine" });
+    const owned = await createStore({ owner: user, name: "Yew Shop" });
+    const staffed = await createStore({ name: "Birch Shop" });
+    await createStaff(staffed.store.id, user, ["orders_view"]);
+    for (const [name, permissions, status] of [
+      ["Locked Shop", ["orders_view"], "LOCKED"],
+      ["Archived Shop", ["orders_view"], "ARCHIVED"],
+      ["Empty Shop", [], "ACTIVE"],
+    ] as const) {
+      const { store } = await createStore({ name });
+      await createStaff(store.id, user, [...permissions], status);
+    }
+    expect(await listWorkspaces(user.id)).toEqual({
+      organizations: [
+        { id: alpha.id, name: "Alpha Agency" },
+        { id: zeta.id, name: "Zeta Agency" },
+      ],
+      stores: [
+        { id: staffed.store.id, name: "Birch Shop", domain: staffed.store.domain, isOwner: false },
+        { id: owned.store.id, name: "Yew Shop", domain: owned.store.domain, isOwner: true },
+      ],
+    });
   });
 
   test("the activity log cannot be edited or deleted", async () => {
