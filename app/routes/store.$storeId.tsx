@@ -3,7 +3,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { Banner, Box } from "@shopify/polaris";
 import { HomeIcon, OrderIcon, ProductIcon, PersonIcon, SettingsIcon, PersonLockIcon } from "@shopify/polaris-icons";
 import { requireStoreActor } from "~/lib/auth.server";
-import { listWorkspaces } from "~/services/workspaces.server";
+import { listWorkspaces, SWITCHER_LIMIT } from "~/services/workspaces.server";
 import { frameBadges } from "~/services/store-frame.server";
 import { AppFrame, type NavItem } from "~/components/AppFrame";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
@@ -12,7 +12,7 @@ import { useT } from "~/i18n/react";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, actor } = await requireStoreActor(request, params.storeId);
-  const [workspaces, { pendingRequests, unreadNotifications }] = await Promise.all([listWorkspaces(session.user.id), frameBadges(actor)]);
+  const [workspaces, { pendingRequests, unreadNotifications }] = await Promise.all([listWorkspaces(session.user.id, SWITCHER_LIMIT), frameBadges(actor)]);
   return {
     store: actor.store,
     actor: {

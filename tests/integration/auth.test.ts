@@ -144,6 +144,11 @@ describe("workspaces", () => {
         { id: owned.store.id, name: "Yew Shop", domain: owned.store.domain, isOwner: true },
       ],
     });
+    // The frame's switcher takes the first few of each; the account page lists them all.
+    expect(await listWorkspaces(user.id, 1)).toEqual({
+      organizations: [{ id: alpha.id, name: "Alpha Agency" }],
+      stores: [{ id: staffed.store.id, name: "Birch Shop", domain: staffed.store.domain, isOwner: false }],
+    });
   });
 
   test("the activity log cannot be edited or deleted", async () => {
