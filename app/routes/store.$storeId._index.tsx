@@ -23,10 +23,11 @@ import { requireSection, requireStoreActor } from "~/lib/auth.server";
 import { invalid, respond } from "~/lib/service-response.server";
 import { can } from "~/domain/permissions";
 import { ACTIVITY_KINDS, activityFilters } from "~/domain/activity-log";
-import { activityPeople, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
+import { activityPersonLabel, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
 import { PageToast, toastUrl } from "~/components/PageToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useStoreFrame } from "~/components/useStoreFrame";
+import { PersonFilter } from "~/components/PersonFilter";
 import { catalogues, formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -39,17 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = activityFilters(url.searchParams);
   // The unread and pending counts come with the frame (routes/store.$storeId), which asks for them anyway.
-  const [notifications, activity, people] = await Promise.all([
+  // The person filter's list is fetched when opened (routes/store.$storeId.activity.people): only the label
+  // of the person already chosen comes with the page.
+  const [notifications, activity, personLabel] = await Promise.all([
     listNotifications(store.id),
     listActivity(store.id, filters, { before: url.searchParams.get("before") ?? undefined, after: url.searchParams.get("after") ?? undefined }),
-    activityPeople(store.id),
+    filters.person ? activityPersonLabel(store.id, filters.person) : null,
   ]);
   return {
     store,
     home: {
       notifications,
       activity,
-      people,
+      personLabel,
       filters,
       canMarkRead: can(actor.permissions, "home", "manage"),
       canReview: actor.kind !== "collaborator" && can(actor.permissions, "staff", "view"),
@@ -196,7 +199,7 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const { activity, people, filters } = home;
+  const { activity, filters } = home;
   const filterQuery = new URLSearchParams();
   if (filters.kind) filterQuery.set("kind", filters.kind);
   if (filters.person) filterQuery.set("person", filters.person);
@@ -238,14 +241,8 @@ function ActivityLog({ storeId, home }: { storeId: string; home: Home }) {
                   options={[{ label: t("store.activity.filter.allKinds"), value: "" }, ...ACTIVITY_KINDS.map((kind) => ({ label: t(`store.activity.kind.${kind}`), value: kind }))]}
                 />
               </Box>
-              <Box minWidth="14rem">
-                <Select
-                  label={t("store.activity.filter.person")}
-                  name="person"
-                  value={filters.person ?? ""}
-                  onChange={(value) => change("person", value)}
-                  options={[{ label: t("store.activity.filter.everyone"), value: "" }, ...people.map((p) => ({ label: p.label, value: p.userId }))]}
-                />
+              <Box minWidth="18rem">
+                <PersonFilter storeId={storeId} person={filters.person ?? null} personLabel={home.personLabel} onChange={(value) => change("person", value)} />
               </Box>
               <noscript>
                 <Button submit>{t("common.filter")}</Button>

@@ -163,6 +163,13 @@ export async function activityPeople(storeId: string) {
   return rows.sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** The label of the person a filtered log shows (their latest entry's), or null if they are not in it. */
+export async function activityPersonLabel(storeId: string, userId: string): Promise<string | null> {
+  if (!isUuid(userId)) return null;
+  const row = await db().activityLog.findFirst({ where: { storeId, actorUserId: userId }, orderBy: { id: "desc" }, select: { actorLabel: true } });
+  return row?.actorLabel ?? null;
+}
+
 export const CSV_HEADER = ["Date (UTC)", "Action", "Actor", "Actor kind", "Subject", "Organization", "Details", "IP"];
 const CSV_BATCH = 1000;
 

@@ -173,6 +173,18 @@ test("a new code stops the old one at once; the owner narrows a request and appr
   expect(csv).toContain("collaborator_code.regenerated");
   expect(csv).toContain("collaborator_code.failed_attempt");
   expect(csv).not.toContain("collaborator_request.created");
+  // The person filter fetches the people in the log when it gets focus, and narrows as one types.
+  await page.getByLabel("Kind").selectOption({ index: 0 });
+  await expect(page).not.toHaveURL(/kind=/);
+  const personFilter = page.getByRole("combobox", { name: "Person" });
+  await personFilter.click();
+  await personFilter.fill("béa");
+  await page.getByRole("option", { name: /Béa Lemoine/ }).click();
+  await expect(page).toHaveURL(/person=[0-9a-f-]{36}/);
+  await expect(page.getByRole("cell", { name: "Generated a new collaborator request code" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Requested collaborator access" }).first()).toBeVisible();
+  await expect(personFilter).toHaveValue(/Béa Lemoine/);
+  await screenshot(page, "store-home-person-filter-en");
   await openUsers(page, "Collaborator requests");
   await expect(page.getByRole("heading", { name: "Bluebird Studio" })).toBeVisible();
   await expect(page.getByText("We run your holiday campaign.")).toBeVisible();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createOrganization, createStaff, createStore, createUser } from "../helpers/factories";
 import { accessOf, actorFor, createPendingRequest } from "../helpers/store-factories";
-import { activityCsv, activityPeople, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
+import { activityCsv, activityPeople, activityPersonLabel, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
 import { unreadNotificationCount } from "~/services/store-frame.server";
 import { approveRequest } from "~/services/collaborator-decisions.server";
 import { cancelRequest } from "~/services/access-requests.server";
@@ -115,6 +115,10 @@ describe("activity log", () => {
     expect(both.entries.every((e) => e.action === "order.status_changed" && e.actorKind === "staff")).toBe(true);
     expect(both.entries).toHaveLength(10);
     expect((await activityPeople(store.id)).map((p) => p.label)).toEqual(["Owner <owner@example.test>", "Sam Helper <sam@example.test>"]);
+    // The filtered page names the chosen person; someone not in this store's log has no label here.
+    expect(await activityPersonLabel(store.id, helper.id)).toBe("Sam Helper <sam@example.test>");
+    expect(await activityPersonLabel((await createStore()).store.id, helper.id)).toBeNull();
+    expect(await activityPersonLabel(store.id, "not-a-uuid")).toBeNull();
     // Another store's entries never show.
     const other = await createStore();
     expect((await listActivity(other.store.id, {})).entries.every((e) => !e.subject?.startsWith("entry-"))).toBe(true);

@@ -258,6 +258,7 @@ export const MATRIX: MatrixRow[] = [
     form: [["intent", "markRead"], ["notificationId", "{s.notification}"]],
     cells: "L 404 404 403 ok 403 403 ok 403 403 403 ok 404",
   },
+  { route: "store.$storeId.activity.people.ts", method: "GET", path: "/store/{store}/activity/people", section: "home", cells: "L 404 404 ok ok 403 ok ok 403 403 403 ok 404" },
   { route: "store.$storeId.activity[.]csv.tsx", method: "GET", path: "/store/{store}/activity.csv", section: "home", okLocation: /\/store\/[0-9a-f-]{36}$/, cells: "L 404 404 ok ok 403 ok ok 403 403 403 ok 404" },
   { route: "store.$storeId.activity[.]csv.tsx", method: "POST", path: "/store/{store}/activity.csv", section: "home", form: [], cells: "L 404 404 ok ok 403 ok ok 403 403 403 ok 404" },
 

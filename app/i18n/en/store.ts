@@ -28,6 +28,7 @@ export const store = {
   "store.activity.filter.allKinds": "All kinds",
   "store.activity.filter.person": "Person",
   "store.activity.filter.everyone": "Everyone",
+  "store.activity.filter.noPerson": "No one in the log matches.",
   "store.activity.empty": "Nothing has happened in this store yet.",
   "store.activity.emptyFiltered": "No activity matches these filters. Choose another kind or person.",
   "store.activity.person": "Person",

@@ -28,6 +28,7 @@ export const store = {
   "store.activity.filter.allKinds": "Tous les types",
   "store.activity.filter.person": "Personne",
   "store.activity.filter.everyone": "Tout le monde",
+  "store.activity.filter.noPerson": "Personne dans le journal ne correspond.",
   "store.activity.empty": "Rien ne s'est encore passé dans cette boutique.",
   "store.activity.emptyFiltered": "Aucune activité ne correspond à ces filtres. Choisissez un autre type ou une autre personne.",
   "store.activity.person": "Personne",
