@@ -65,7 +65,7 @@ function recording(factory: SqlDriverAdapterFactory, sink: Statement[]): SqlDriv
   });
 }
 
-const isSelect = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql);
+const isSelect = (sql: string) => /^\s*\(?\s*(SELECT|WITH)\b/i.test(sql);
 
 function parsePlan(lines: string[]) {
   const indexes = new Set<string>();

@@ -518,7 +518,19 @@ async function explain(database: BenchDatabase, plan: WorldPlan, fixtures: Fixtu
     },
     {
       name: "Every framed page: the workspace switcher (organizations and stores of the person, one statement)",
-      run: async () => (await import("../app/services/workspaces.server")).listWorkspaces(uid("user", "partner")),
+      run: async () => {
+        const { listWorkspaces, SWITCHER_LIMIT } = await import("../app/services/workspaces.server");
+        await listWorkspaces(uid("user", "merchant"), SWITCHER_LIMIT);
+      },
+    },
+    {
+      name: "Every store page: the store actor (the person's staff account and the store), then both navigation badges",
+      run: async () => {
+        const merchant = { sessionId: "bench", user: { id: uid("user", "merchant"), email: LOGINS.merchant, firstName: "Mia", lastName: "Merchant", locale: "en" as const } };
+        const decision = await (await import("../app/services/store-access.server")).resolveStoreActor(merchant, storeId(1));
+        if (!decision.ok) throw new Error(`the merchant cannot enter store 1: ${decision.reason}`);
+        await (await import("../app/services/store-frame.server")).frameBadges(decision.actor);
+      },
     },
     {
       name: "Store Home: activity log, first page",
