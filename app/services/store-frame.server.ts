@@ -13,7 +13,7 @@ export interface FrameBadges {
  * for the owner and staff with `staff` access, unread notifications for people with `home`.
  */
 export async function frameBadges(actor: StoreActor): Promise<FrameBadges> {
-  const wantsPending = actor.kind !== "collaborator" && can(actor.permissions, "staff", "view");
+  const wantsPending = reviewsRequests(actor);
   const wantsUnread = can(actor.permissions, "home", "view");
   if (!wantsPending && !wantsUnread) return { pendingRequests: 0, unreadNotifications: 0 };
   const storeId = actor.store.id;
@@ -24,11 +24,12 @@ export async function frameBadges(actor: StoreActor): Promise<FrameBadges> {
 }
 
 export async function pendingRequestBadge(actor: StoreActor): Promise<number> {
-  if (actor.kind === "collaborator" || !can(actor.permissions, "staff", "view")) return 0;
+  if (!reviewsRequests(actor)) return 0;
   return db().collaboratorRequest.count({ where: { storeId: actor.store.id, status: "PENDING" } });
 }
 
-export async function unreadNotificationCount(storeId: string): Promise<number> {
-  return db().notification.count({ where: { storeId, readAt: null } });
+/** The owner and staff with `staff` access review collaborator requests; collaborators never do. */
+function reviewsRequests(actor: StoreActor): boolean {
+  return actor.kind !== "collaborator" && can(actor.permissions, "staff", "view");
 }
 

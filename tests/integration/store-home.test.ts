@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database"
 import { createOrganization, createStaff, createStore, createUser } from "../helpers/factories";
 import { accessOf, actorFor, createPendingRequest } from "../helpers/store-factories";
 import { activityCsv, activityPeople, activityPersonLabel, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
-import { unreadNotificationCount } from "~/services/store-frame.server";
+import { frameBadges } from "~/services/store-frame.server";
 import { approveRequest } from "~/services/collaborator-decisions.server";
 import { cancelRequest } from "~/services/access-requests.server";
 import { removeAccess } from "~/services/partner-access.server";
@@ -36,7 +36,7 @@ describe("notifications", () => {
     expect(await removeAccess(partner, organization.id, (await accessOf(organization.id, store.id)).id)).toMatchObject({ ok: true });
 
     const notifications = await listNotifications(store.id);
-    const unread = await unreadNotificationCount(store.id);
+    const unread = (await frameBadges(ownerActor)).unreadNotifications;
     // Deciding a request also marks its notification read: the owner has dealt with it.
     expect(unread).toBe(3);
     expect(notifications.map((n) => [n.kind, n.requestStatus, n.resolved])).toEqual([
@@ -53,7 +53,7 @@ describe("notifications", () => {
     await createStaff(store.id, viewer, ["home_view"]);
     expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, status: 403 });
     expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, count: 1 });
-    expect(await unreadNotificationCount(store.id)).toBe(2);
+    expect((await frameBadges(ownerActor)).unreadNotifications).toBe(2);
     expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, count: 2 });
     expect((await listNotifications(store.id)).every((n) => !n.unread)).toBe(true);
   });
