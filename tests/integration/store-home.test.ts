@@ -24,6 +24,24 @@ async function collect(generator: AsyncGenerator<string>): Promise<string> {
 }
 
 describe("notifications", () => {
+  test("the frame's badges: pending requests for those who review them, unread notifications for those who see Home", async () => {
+    const { store, owner } = await createStore();
+    const partner = await createUser();
+    const organization = await createOrganization({ members: [partner] });
+    await createPendingRequest({ organization, storeId: store.id, requester: partner });
+    const ownerActor = await actorFor(owner, store.id);
+    expect(await frameBadges(ownerActor)).toEqual({ pendingRequests: 1, unreadNotifications: 1 });
+    const homeOnly = await createUser();
+    await createStaff(store.id, homeOnly, ["home_view"]);
+    expect(await frameBadges(await actorFor(homeOnly, store.id))).toEqual({ pendingRequests: 0, unreadNotifications: 1 });
+    const staffOnly = await createUser();
+    await createStaff(store.id, staffOnly, ["staff_view"]);
+    expect(await frameBadges(await actorFor(staffOnly, store.id))).toEqual({ pendingRequests: 1, unreadNotifications: 0 });
+    // A collaborator who sees Home gets its badge, never the requests' (the staff section is not theirs).
+    const collaborator = { kind: "collaborator" as const, userId: partner.id, accessId: organization.id, organizationId: organization.id, organizationName: organization.name, permissions: ["home_view" as const], store: ownerActor.store };
+    expect(await frameBadges(collaborator)).toEqual({ pendingRequests: 0, unreadNotifications: 1 });
+  });
+
   test("new requests, cancellations and removals show with unread state; deciding resolves; home:manage marks read", async () => {
     const { store, owner } = await createStore();
     const ownerActor = await actorFor(owner, store.id);
