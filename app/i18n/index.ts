@@ -49,27 +49,22 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 
 // Building an Intl formatter costs far more than using one (a list of 25 dates spent most of its render time
 // there), so each combination is built once per process.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = build()));
+  return found;
+}
 const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-FR" : "en-US");
 
 export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  const key = `${locale}|${withTime}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "UTC" });
-    dateFormats.set(key, format);
-  }
+  const format = formatter(`date|${locale}|${withTime}`, () =>
+    new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "UTC" }),
+  );
   return format.format(date);
 }
 
 export function formatMoney(locale: Locale, cents: number, currency = "EUR"): string {
-  const key = `${locale}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency });
-    moneyFormats.set(key, format);
-  }
-  return format.format(cents / 100);
+  return formatter(`money|${locale}|${currency}`, () => new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency })).format(cents / 100);
 }

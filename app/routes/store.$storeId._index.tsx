@@ -24,6 +24,7 @@ import { invalid, respond } from "~/lib/service-response.server";
 import { can } from "~/domain/permissions";
 import { ACTIVITY_KINDS, activityFilters } from "~/domain/activity-log";
 import { activityPersonLabel, listActivity, listNotifications, markNotificationsRead } from "~/services/store-home.server";
+import { reviewsRequests } from "~/services/store-frame.server";
 import { PageToast, toastUrl } from "~/components/PageToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useStoreFrame } from "~/components/useStoreFrame";
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       personLabel,
       filters,
       canMarkRead: can(actor.permissions, "home", "manage"),
-      canReview: actor.kind !== "collaborator" && can(actor.permissions, "staff", "view"),
+      canReview: reviewsRequests(actor),
     },
   };
 }

@@ -29,7 +29,7 @@ export async function pendingRequestBadge(actor: StoreActor): Promise<number> {
 }
 
 /** The owner and staff with `staff` access review collaborator requests; collaborators never do. */
-function reviewsRequests(actor: StoreActor): boolean {
+export function reviewsRequests(actor: StoreActor): boolean {
   return actor.kind !== "collaborator" && can(actor.permissions, "staff", "view");
 }
 
