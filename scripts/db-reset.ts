@@ -2,28 +2,33 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { openConfiguredDatabase } from "./lib/database";
-import { applyMigrations } from "./lib/migrations";
+import { migrate } from "./lib/migrations";
+import { runScript } from "./lib/cli";
 import { seedDemoWorld, printDemoLogins } from "../prisma/seed";
 
 if (process.env.NODE_ENV === "production") {
   console.error("Refusing to reset a database with NODE_ENV=production.");
   process.exit(1);
 }
-if (process.env.DATABASE_URL) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-  await client.end();
-} else {
-  rmSync(process.env.PGLITE_DATA_DIR ?? ".data/pglite", { recursive: true, force: true });
-}
-const database = openConfiguredDatabase();
-try {
-  const applied = await applyMigrations(database.target.adapter);
-  console.log(`Applied migrations: ${applied.join(", ")}`);
-  await seedDemoWorld(database.client);
-  console.log(`Reset and seeded ${database.describe()}.`);
-  printDemoLogins();
-} finally {
-  await database.close();
-}
+await runScript(async () => {
+  if (process.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    } finally {
+      await client.end();
+    }
+  } else {
+    rmSync(process.env.PGLITE_DATA_DIR ?? ".data/pglite", { recursive: true, force: true });
+  }
+  const database = openConfiguredDatabase();
+  try {
+    await migrate(database);
+    await seedDemoWorld(database.client);
+    console.log(`Reset and seeded ${database.describe()}.`);
+    printDemoLogins();
+  } finally {
+    await database.close();
+  }
+});

@@ -1,8 +1,10 @@
-// npm run dev: migrate, seed the demo world into an empty database, then serve with Vite's dev server.
+// npm run dev: migrate and seed the demo world into an empty database (db:seed migrates first), then
+// serve with Vite's dev server.
 import { existsSync } from "node:fs";
-import { run, WASM_NODE } from "./lib/run.mjs";
+import { runSteps, WASM_NODE } from "./lib/run.mjs";
 
-if (!existsSync("app/generated/prisma/client.ts")) await run(process.execPath, ["scripts/prisma-generate.mjs"]);
-await run(process.execPath, [...WASM_NODE, "scripts/db-migrate.ts"]);
-await run(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: { NODE_ENV: "development" } });
-await run(process.execPath, ["server.mjs"], { env: { NODE_ENV: "development" } });
+await runSteps([
+  ...(existsSync("app/generated/prisma/client.ts") ? [] : [[process.execPath, ["scripts/prisma-generate.mjs"]]]),
+  [process.execPath, [...WASM_NODE, "scripts/db-seed.ts"], { env: { NODE_ENV: "development" } }],
+  [process.execPath, ["server.mjs"], { env: { NODE_ENV: "development" } }],
+]);

@@ -32,8 +32,7 @@ const env = {
   E2E_MAIL_DIR: mailDir,
   E2E_SMTP_PORT: String(smtpPort),
 };
-await run(process.execPath, [...WASM_NODE, "scripts/db-migrate.ts"], { env });
-await run(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: { ...env, NODE_ENV: "test" } });
+await run(process.execPath, [...WASM_NODE, "scripts/db-seed.ts"], { env: { ...env, NODE_ENV: "test" } });
 
 const smtp = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/smtp-catcher.ts"], { stdio: "inherit", env: { ...process.env, ...env } });
 const baseUrl = `http://localhost:${port}`;

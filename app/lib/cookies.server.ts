@@ -1,3 +1,4 @@
+import { parse, serialize } from "cookie";
 import { isProduction } from "./env.server";
 
 /** `__Host-` in production: the browser then insists on Secure, Path=/ and no Domain. */
@@ -5,20 +6,23 @@ export function sessionCookieName(): string {
   return isProduction() ? "__Host-portier_session" : "portier_session";
 }
 
+/**
+ * The `cookie` package's parser: a value that is not valid percent-encoding (`%zz`, a cut-off `%E0%A4%A`)
+ * comes back as it was sent instead of throwing, so a malformed cookie is just a value no session or
+ * setting matches, never a server error.
+ */
 export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
+  return parse(header)[name];
 }
 
 export function serializeCookie(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly?: boolean } = {}): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
-  if (options.httpOnly !== false) parts.push("HttpOnly");
-  if (isProduction()) parts.push("Secure");
-  if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
-  return parts.join("; ");
+  return serialize(name, value, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: options.httpOnly !== false,
+    secure: isProduction(),
+    maxAge: options.maxAgeSeconds,
+  });
 }

@@ -44,6 +44,12 @@ async function engineFor(adapter: AdapterFactory) {
   );
 }
 
+/** Applies what is pending and says so: the one path of db:migrate, db:seed, db:reset, dev and start. */
+export async function migrate(database: { target: { adapter: AdapterFactory }; describe: () => string }): Promise<void> {
+  const applied = await applyMigrations(database.target.adapter);
+  console.log(applied.length ? `Applied migrations to ${database.describe()}: ${applied.join(", ")}` : `${database.describe()} is up to date.`);
+}
+
 export async function applyMigrations(adapter: AdapterFactory): Promise<string[]> {
   const engine = await engineFor(adapter);
   try {
