@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
-export { deliverDueMail } from "~/services/outbox.server";
+export { serverHooks } from "~/server-hooks.server";
 
 const ABORT_DELAY = 5_000;
 

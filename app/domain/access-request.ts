@@ -4,6 +4,7 @@ import { normalizeStoreDomain } from "./store-url";
 import { normalizeCode } from "./collaborator-code";
 import { COLLABORATOR_SECTIONS, permissionsFromForm, type Permission } from "./permissions";
 import { MESSAGE_MAX_LENGTH } from "./request-lifecycle";
+import { cleanText } from "./text";
 
 export interface AccessRequestInput {
   /** Normalised host name, e.g. maple-goods.portier.test */
@@ -13,8 +14,6 @@ export interface AccessRequestInput {
   permissions: Permission[];
   message: string | null;
 }
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
  * Fields: storeUrl, code, message, and one `perm.<section>` per collaborator section.
@@ -41,7 +40,7 @@ export const accessRequestSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["permissions"], message: "errors.permissions.empty" });
     }
 
-    const message = (form.message ?? "").replace(CONTROL_CHARACTERS, "").trim();
+    const message = cleanText(form.message ?? "").trim();
     if (message.length > MESSAGE_MAX_LENGTH) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["message"], message: "errors.tooLong" });
     }

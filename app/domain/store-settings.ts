@@ -1,6 +1,6 @@
 // Store details and the collaborator request code settings (SPEC.md rule 2, Settings section).
 import { z } from "zod";
-import { email, text } from "./text";
+import { email, optionalText, text } from "./text";
 
 export const CURRENCIES = ["EUR", "USD", "CAD", "GBP", "CHF"] as const;
 
@@ -33,11 +33,7 @@ export const INACTIVITY_DAYS = { min: 7, max: 3650 } as const;
 export const storeDetailsSchema = z.object({
   name: text(100),
   contactEmail: email,
-  address: z
-    .string({ invalid_type_error: "errors.required" })
-    .optional()
-    .transform((value) => (value ?? "").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
-    .pipe(z.string().max(300, "store.settings.errors.addressTooLong")),
+  address: optionalText(300, "store.settings.errors.addressTooLong"),
   currency: z.enum(CURRENCIES, { errorMap: () => ({ message: "store.settings.errors.currency" }) }),
   timezone: z
     .string({ required_error: "errors.required" })

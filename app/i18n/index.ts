@@ -68,3 +68,9 @@ export function formatDate(locale: Locale, value: Date | string, withTime = fals
 export function formatMoney(locale: Locale, cents: number, currency = "EUR"): string {
   return formatter(`money|${locale}|${currency}`, () => new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency })).format(cents / 100);
 }
+
+/** A size as people read it: "256 kB", "2 MB" ("256 ko", "2 Mo" in French). */
+export function formatBytes(locale: Locale, bytes: number): string {
+  const [unit, size] = bytes >= 1_000_000 ? (["megabyte", bytes / 1_000_000] as const) : (["kilobyte", bytes / 1000] as const);
+  return formatter(`bytes|${locale}|${unit}`, () => new Intl.NumberFormat(intlLocale(locale), { style: "unit", unit, maximumFractionDigits: 1 })).format(size);
+}

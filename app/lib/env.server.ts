@@ -1,11 +1,39 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/**
+ * TRUST_PROXY: how many reverse proxies stand in front of the app (a hop count), or their addresses
+ * (comma-separated addresses, CIDR ranges, or Express's `loopback`, `linklocal`, `uniquelocal`). Express
+ * then takes the client address from the right of X-Forwarded-For, past the proxies we trust. `true`
+ * (trust every hop) is refused: the leftmost entry is whatever the client wrote there.
+ */
+const PROXY_KEYWORDS = new Set(["loopback", "linklocal", "uniquelocal"]);
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string => {
+    const text = (value ?? "").trim();
+    if (text === "" || text === "false" || text === "0") return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    if (text === "true") {
+      context.addIssue({ code: "custom", message: "trusting every hop would let a client choose its own address: give the number of proxies in front of the app (e.g. 1) or their addresses" });
+      return z.NEVER;
+    }
+    const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const invalid = entries.filter((entry) => !PROXY_KEYWORDS.has(entry) && !isIP(entry.split("/")[0]));
+    if (invalid.length) {
+      context.addIssue({ code: "custom", message: `not a hop count, an address, a CIDR range or loopback/linklocal/uniquelocal: ${invalid.join(", ")}` });
+      return z.NEVER;
+    }
+    return entries.join(", ");
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: embedded PGlite. postgres://… : a real PostgreSQL server. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Where PGlite keeps its files when DATABASE_URL is unset. */
@@ -13,23 +41,30 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port — unset: mails stay in the outbox, readable at /dev/mailbox. */
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().default("Portier <no-reply@portier.test>"),
+  /** Pause between two outbox delivery runs (a run sends everything due, then waits this long). */
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   /** The public origin, used in links inside emails and for the cross-site check behind proxies. */
   APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid configuration: ${problems}`);
-    }
-    cached = parsed.data;
+/** The configuration these variables give, or an error naming each variable that is wrong and why. */
+export function parseEnv(variables: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(variables);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
   }
+  return parsed.data;
+}
+
+/** The process's configuration, validated once; server.mjs stops at start when it is wrong. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -1,5 +1,6 @@
 // Responses the routes share: one place for 403/404 so every screen shows the same framed error page.
 import { data } from "@remix-run/node";
+import { isBodyTooLarge } from "./body-limit.server";
 
 export function forbidden(): never {
   throw data({ reason: "forbidden" }, { status: 403 });
@@ -13,20 +14,24 @@ export function badRequest<T>(body: T) {
   return data(body, { status: 400 });
 }
 
-/** The client's address as the app sees it (behind a proxy, set TRUST_PROXY so X-Forwarded-For is used). */
+/**
+ * The client's address as server.mjs determined it: the socket's peer, or behind trusted proxies
+ * (TRUST_PROXY) the X-Forwarded-For entry the nearest untrusted hop appended, read from the right.
+ */
 export function clientAddress(request: Request): string {
-  const forwarded = process.env.TRUST_PROXY ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return forwarded || request.headers.get("x-portier-remote-address") || "unknown";
+  return request.headers.get("x-portier-remote-address") || "unknown";
 }
 
 /**
  * The posted form, or a 400 with a form error when the body is not a form (JSON, plain text, a broken
- * multipart body): hostile input gets a clear refusal, never a server error.
+ * multipart body), or the framed 413 page when it is larger than this address accepts (server.mjs cuts
+ * it off there): hostile input gets a clear refusal, never a server error.
  */
 export async function readForm(request: Request): Promise<FormData> {
   try {
     return await request.formData();
-  } catch {
+  } catch (error) {
+    if (isBodyTooLarge(error)) throw data({ reason: "tooLarge", limit: (error as { limit?: number }).limit }, { status: 413 });
     throw data({ errors: { form: "errors.stale" } }, { status: 400 });
   }
 }

@@ -1,9 +1,12 @@
 // Email goes through an outbox row written in the same transaction as the change it announces, then
 // a deliverer sends it over SMTP: a mail is never sent for a change that rolled back, and a failed
-// delivery is retried instead of lost (at-least-once).
+// delivery is retried instead of lost. The deliverer leases rows (background/leases.server.ts) and
+// speaks SMTP outside any transaction, so a slow mail server holds no database connection.
 import nodemailer from "nodemailer";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { claimDue, release, retryDelayMs, settle, type LeasedQueue } from "./background/leases.server";
 
 export interface Mail {
   to: string;
@@ -15,50 +18,72 @@ export async function enqueueMail(tx: Tx, mail: Mail): Promise<void> {
   await tx.emailOutbox.create({ data: { to: mail.to.toLowerCase(), subject: mail.subject, text: mail.text } });
 }
 
-const MAX_ATTEMPTS = 12;
+const OUTBOX: LeasedQueue = {
+  table: "EmailOutbox",
+  unfinished: `"sentAt" IS NULL`,
+  orderBy: `"createdAt"`,
+  returning: `"id", "to", "subject", "text", "attempts"`,
+  maxAttempts: 12,
+};
 
-function backoffSeconds(attempts: number): number {
-  return Math.min(3600, 5 * 2 ** attempts);
+/**
+ * Longer than one delivery can take: the transport gives up on a silent server well before (the
+ * timeouts below), so a lease never runs out under a delivery that is still going.
+ */
+const LEASE_MS = 5 * 60_000;
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+const BATCH = 10;
+
+interface OutboxRow {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  attempts: number;
+}
+
+/** The same Message-ID for every attempt at one row: a receiver can tell a retry from a second mail. */
+export function messageIdOf(rowId: string, from = env().MAIL_FROM): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "portier.invalid";
+  return `<${rowId}@${domain}>`;
 }
 
 /**
- * Sends what is due. Each row is claimed with FOR UPDATE SKIP LOCKED so that several app instances can
- * deliver side by side without sending a mail twice.
+ * Sends what is due, a batch at a time, until nothing is due, `limit` rows were tried, or `stopping()`
+ * says the server is shutting down (claimed rows not tried yet are released for another instance).
  */
-export async function deliverDueMail(options: { smtpUrl?: string; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMail(
+  options: { smtpUrl?: string; limit?: number; stopping?: () => boolean; now?: () => Date } = {},
+): Promise<{ sent: number; failed: number }> {
   const smtpUrl = options.smtpUrl ?? env().SMTP_URL;
   if (!smtpUrl) return { sent: 0, failed: 0 };
-  const transport = nodemailer.createTransport(smtpUrl);
+  const now = options.now ?? (() => new Date());
+  const stopping = options.stopping ?? (() => false);
+  const limit = options.limit ?? 50;
+  // One pooled connection for the whole run: a batch pays for one greeting, not one per mail.
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1, ...SMTP_TIMEOUTS });
   let sent = 0;
   let failed = 0;
   try {
-    for (let i = 0; i < (options.limit ?? 50); i++) {
-      const outcome = await db().$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string; attempts: number }[]>`
-          SELECT "id", "to", "subject", "text", "attempts" FROM "EmailOutbox"
-          WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now() AND "attempts" < ${MAX_ATTEMPTS}
-          ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        const row = rows[0];
-        if (!row) return "empty" as const;
+    while (sent + failed < limit && !stopping()) {
+      const claim = await claimDue<OutboxRow>(OUTBOX, { limit: Math.min(BATCH, limit - sent - failed), leaseMs: LEASE_MS, now: now() });
+      if (claim.rows.length === 0) break;
+      const untried = claim.rows.map((row) => row.id);
+      for (const row of claim.rows) {
+        if (stopping()) break;
+        untried.shift();
         try {
-          await transport.sendMail({ from: env().MAIL_FROM, to: row.to, subject: row.subject, text: row.text });
-          await tx.emailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), attempts: row.attempts + 1, lastError: null } });
-          return "sent" as const;
+          await transport.sendMail({ from: env().MAIL_FROM, to: row.to, subject: row.subject, text: row.text, messageId: messageIdOf(row.id) });
+          await settle(OUTBOX, row.id, claim.token, Prisma.sql`"sentAt" = ${now()}, "lastError" = NULL`);
+          sent++;
         } catch (error) {
-          await tx.emailOutbox.update({
-            where: { id: row.id },
-            data: {
-              attempts: row.attempts + 1,
-              lastError: String((error as Error).message ?? error).slice(0, 500),
-              nextAttemptAt: new Date(Date.now() + backoffSeconds(row.attempts + 1) * 1000),
-            },
-          });
-          return "failed" as const;
+          const lastError = String((error as Error).message ?? error).slice(0, 500);
+          const retryAt = new Date(now().getTime() + retryDelayMs(row.attempts));
+          await settle(OUTBOX, row.id, claim.token, Prisma.sql`"lastError" = ${lastError}, "nextAttemptAt" = ${retryAt}`);
+          failed++;
         }
-      }, { timeout: 60_000 });
-      if (outcome === "empty") break;
-      if (outcome === "sent") sent++;
-      else failed++;
+      }
+      await release(OUTBOX, claim.token, untried);
     }
   } finally {
     transport.close();

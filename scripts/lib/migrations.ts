@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import type { AdapterFactory } from "../../app/lib/db-adapter.server";
 
 export const migrationsDir = path.resolve("prisma/migrations");
@@ -44,10 +45,25 @@ async function engineFor(adapter: AdapterFactory) {
   );
 }
 
-/** Applies what is pending and says so: the one path of db:migrate, db:seed, db:reset, dev and start. */
-export async function migrate(database: { target: { adapter: AdapterFactory }; describe: () => string }): Promise<void> {
-  const applied = await applyMigrations(database.target.adapter);
-  console.log(applied.length ? `Applied migrations to ${database.describe()}: ${applied.join(", ")}` : `${database.describe()} is up to date.`);
+/**
+ * Applies what is pending and says so: the one path of db:migrate, db:seed, db:reset, dev and start.
+ * Instances started together (`npm start` on every one) queue on an advisory lock of their own: the
+ * schema engine's lock gives up after a few seconds, ours waits for the first instance to finish, after
+ * which the others find the database up to date.
+ */
+export async function migrate(database: { target: { adapter: AdapterFactory; kind: "pglite" | "postgres" }; describe: () => string }): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const lock = database.target.kind === "postgres" && url ? new pg.Client({ connectionString: url }) : undefined;
+  if (lock) {
+    await lock.connect();
+    await lock.query("SELECT pg_advisory_lock(hashtext('portier.migrate'))");
+  }
+  try {
+    const applied = await applyMigrations(database.target.adapter);
+    console.log(applied.length ? `Applied migrations to ${database.describe()}: ${applied.join(", ")}` : `${database.describe()} is up to date.`);
+  } finally {
+    await lock?.end();
+  }
 }
 
 export async function applyMigrations(adapter: AdapterFactory): Promise<string[]> {

@@ -50,6 +50,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return database;
 }
 
+/**
+ * An existing PostgreSQL database that app servers started elsewhere already use (CI's production
+ * instances, started with `npm start`): the tests read and write it, and leave it in place.
+ */
+export async function connectTestDatabase(url: string): Promise<TestDatabase> {
+  return finish(openDatabase({ url, pgliteDataDir: "", poolSize: 30 }), "postgres", url);
+}
+
 async function finish(target: DatabaseTarget, kind: "pglite" | "postgres", url?: string): Promise<TestDatabase> {
   const db = new PrismaClient({ adapter: target.adapter });
   setDatabase(db, target);

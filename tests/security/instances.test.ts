@@ -3,12 +3,12 @@
 // round the invariants are checked in the database, and no request may fail with a server error.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { connectTestDatabase, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { db } from "~/lib/db.server";
 import { newToken } from "~/lib/tokens.server";
 import { ALL_PERMISSIONS } from "~/domain/permissions";
 import { createPerson, newOrganization, newRequest, newStaff, newStore, type Person } from "./support/world";
-import { startServer, type AppServer } from "./support/server";
+import { runningServer, startServer, type AppServer } from "./support/server";
 import { send, type Sent } from "./support/http";
 import { brokenInvariants } from "./support/invariants";
 import { recordFigure } from "./support/figures";
@@ -20,13 +20,27 @@ let servers: AppServer[] = [];
 let rounds = 0;
 let requests = 0;
 
+// CI points this suite at two production instances it started itself with `npm start`, the way the
+// README says, on a PostgreSQL database it migrated with `npm run db:migrate`
+// (SECURITY_INSTANCE_URLS=http://…,http://… and SECURITY_INSTANCE_DATABASE_URL). Without them the suite
+// starts two servers of the build on a fresh database of its own.
+const external = process.env.SECURITY_INSTANCE_URLS?.split(",").filter(Boolean) ?? [];
+
 beforeAll(async () => {
+  if (external.length) {
+    if (external.length < 2) throw new Error("SECURITY_INSTANCE_URLS needs two instances");
+    const url = process.env.SECURITY_INSTANCE_DATABASE_URL;
+    if (!url) throw new Error("SECURITY_INSTANCE_URLS needs SECURITY_INSTANCE_DATABASE_URL, the database those instances use");
+    t = await connectTestDatabase(url);
+    servers = external.map((baseUrl) => runningServer(baseUrl));
+    return;
+  }
   t = await createTestDatabase();
   if (!t.url) throw new Error("needs PostgreSQL (TEST_DATABASE_URL)");
   servers = await Promise.all([startServer({ databaseUrl: t.url }), startServer({ databaseUrl: t.url })]);
 });
 afterAll(async () => {
-  recordFigure("app server instances sharing one PostgreSQL", servers.length);
+  recordFigure(external.length ? "app server instances started by `npm start`, sharing one PostgreSQL" : "app server instances sharing one PostgreSQL", servers.length);
   recordFigure("race rounds across two instances", rounds);
   recordFigure("simultaneous HTTP requests in cross-instance races", requests);
   await Promise.all(servers.map((s) => s.stop()));

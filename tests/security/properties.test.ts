@@ -21,7 +21,16 @@ import {
 import { safeRedirect } from "~/domain/auth";
 import { codesMatch, normalizeCode } from "~/domain/collaborator-code";
 import { csvLine } from "~/domain/activity-log";
-import { formatCustomersCsv, parseCsv } from "~/domain/customers-csv";
+import { formatCustomersCsv, parseCsv, readCustomerCsv } from "~/domain/customers-csv";
+import type { z } from "zod";
+import { signUpSchema } from "~/domain/auth";
+import { createOrganizationSchema, createStoreSchema } from "~/domain/workspace";
+import { storeDetailsSchema } from "~/domain/store-settings";
+import { inviteStaffSchema } from "~/domain/staff";
+import { customerSchema } from "~/domain/customers";
+import { productSchema } from "~/domain/products";
+import { orderNoteSchema } from "~/domain/orders";
+import { accessRequestSchema } from "~/domain/access-request";
 import { recordFigure } from "./support/figures";
 
 const RUNS = 400;
@@ -301,6 +310,65 @@ describe("CSV exports", () => {
         const rows = parseCsv(formatCustomersCsv(customers));
         for (const row of rows.slice(1)) for (const cell of row) expect(FORMULA.test(cell), `cell ${JSON.stringify(cell)}`).toBe(false);
       }),
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Invisible and direction-changing characters (display spoofing in lists and the activity log)
+
+describe("no text field keeps invisible or direction-changing characters", () => {
+  const INVISIBLE = ["\u202E", "\u202D", "\u202A", "\u202B", "\u202C", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u180E", "\u3164", "\u{E0041}"];
+  const FOUND = new RegExp(`[${INVISIBLE.join("")}]|\\u{E0041}`, "u");
+  /** A readable word with invisible characters slipped in anywhere. */
+  const spoofed = fc
+    .tuple(fc.stringMatching(/^[A-Za-zÀ-ÿ ]{1,30}$/), fc.array(fc.tuple(fc.nat(40), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 6 }))
+    .map(([word, inserts]) => {
+      const out = Array.from(word.trim() || "Name");
+      for (const [at, character] of inserts) out.splice(at % (out.length + 1), 0, character);
+      return out.join("");
+    });
+  const strings = (value: unknown): string[] =>
+    typeof value === "string" ? [value] : value && typeof value === "object" ? Object.values(value).flatMap(strings) : [];
+
+  // Every form whose text is shown to someone else: each text field gets the spoofed value.
+  const forms: [string, z.ZodTypeAny, (value: string) => Record<string, string>][] = [
+    ["sign-up", signUpSchema, (v) => ({ firstName: v, lastName: v, email: "a@example.test", password: "long enough password" })],
+    ["new organization", createOrganizationSchema, (v) => ({ name: v })],
+    ["new store", createStoreSchema, (v) => ({ name: v, handle: "shop", contactEmail: "a@example.test", plan: "BASIC" })],
+    ["store details", storeDetailsSchema, (v) => ({ name: v, contactEmail: "a@example.test", address: v, currency: "EUR", timezone: "UTC", inactivityDays: "90" })],
+    ["staff invitation", inviteStaffSchema, (v) => ({ email: "a@example.test", firstName: v, lastName: v, "perm.orders": "view" })],
+    ["customer", customerSchema, (v) => ({ firstName: v, lastName: v, email: "a@example.test", company: v, city: v, country: v, note: v, phone: "", acceptsMarketing: "false" })],
+    ["product", productSchema, (v) => ({ title: v, description: v, sku: "", price: "1.00", inventory: "1", status: "ACTIVE" })],
+    ["order note", orderNoteSchema, (v) => ({ note: v })],
+    ["access request message", accessRequestSchema, (v) => ({ storeUrl: "maple-goods.portier.test", code: "1234", "perm.orders": "view", message: v })],
+  ];
+
+  test.each(forms)("%s: the saved values hold none of them, and keep every visible character", (_name, schema, fill) => {
+    check(
+      fc.property(spoofed, (value) => {
+        const result = schema.safeParse(fill(value));
+        expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+        for (const saved of strings(result.data)) {
+          expect(FOUND.test(saved), JSON.stringify(saved)).toBe(false);
+        }
+        expect(strings(result.data)).toContain(value.replace(new RegExp(FOUND.source, "gu"), "").trim());
+      }),
+      100,
+    );
+  });
+
+  test("the customer CSV import cleans them the same way", () => {
+    check(
+      fc.property(spoofed, spoofed, (first, company) => {
+        const read = readCustomerCsv(`Firstname,Lastname,E-mail,Company\n"${first}",Doe,a@example.test,"${company}"\n`);
+        expect(read.ok).toBe(true);
+        if (!read.ok) return;
+        const values = read.rows[0].values!;
+        for (const saved of strings(values)) expect(FOUND.test(saved), JSON.stringify(saved)).toBe(false);
+        expect(values.firstName).toBe(first.replace(new RegExp(FOUND.source, "gu"), "").trim());
+      }),
+      200,
     );
   });
 });

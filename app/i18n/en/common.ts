@@ -41,6 +41,8 @@ export const common = {
   "errors.notFound.body": "Check the address, or go back to where you were.",
   "errors.server.title": "Something went wrong",
   "errors.server.body": "The problem has been logged. Try again in a moment.",
+  "errors.tooLarge.title": "This form is too large to send",
+  "errors.tooLarge.body": "What you sent is larger than this page accepts ({limit}). Shorten it, or for an upload choose a smaller file, then try again.",
   "errors.goHome": "Go to your workspace",
   "errors.required": "This field is required.",
   "errors.tooLong": "Use {max} characters or fewer.",

@@ -41,6 +41,8 @@ export const common = {
   "errors.notFound.body": "Vérifiez l'adresse, ou revenez à la page précédente.",
   "errors.server.title": "Une erreur s'est produite",
   "errors.server.body": "Le problème a été enregistré. Réessayez dans un instant.",
+  "errors.tooLarge.title": "Ce formulaire est trop volumineux",
+  "errors.tooLarge.body": "Ce que vous avez envoyé dépasse ce que cette page accepte ({limit}). Raccourcissez-le, ou pour un envoi de fichier choisissez un fichier plus petit, puis réessayez.",
   "errors.goHome": "Aller à votre espace",
   "errors.required": "Ce champ est obligatoire.",
   "errors.tooLong": "Utilisez {max} caractères au maximum.",

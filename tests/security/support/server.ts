@@ -28,7 +28,8 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
+/** A PostgreSQL database (`databaseUrl`), or an embedded one in a data folder the server then owns alone (`pgliteDataDir`). */
+export async function startServer(options: { databaseUrl?: string; pgliteDataDir?: string; env?: Record<string, string>; port?: number }): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
     throw new Error("No production build: run `npm run build` (npm run test:security does it for you).");
   }
@@ -44,8 +45,8 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_ORIGIN: baseUrl,
-      DATABASE_URL: options.databaseUrl,
-      PGLITE_DATA_DIR: "",
+      DATABASE_URL: options.databaseUrl ?? "",
+      PGLITE_DATA_DIR: options.pgliteDataDir ?? "",
       SMTP_URL: "",
       VITEST: "",
       ...options.env,
@@ -82,5 +83,17 @@ export async function startServer(options: { databaseUrl: string; env?: Record<s
           if (!exited) child.kill("SIGKILL");
         }, 5_000).unref();
       }),
+  };
+}
+
+/** A server somebody else started and will stop (CI's `npm start` instances). */
+export function runningServer(baseUrl: string): AppServer {
+  const url = new URL(baseUrl);
+  return {
+    baseUrl: url.origin,
+    port: Number(url.port),
+    process: undefined as unknown as ChildProcess,
+    output: () => "",
+    stop: async () => {},
   };
 }

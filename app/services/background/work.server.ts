@@ -1,0 +1,25 @@
+// The background work of one app instance. Every loop is safe to run on several instances at once: the
+// items it works on are leased (leases.server.ts).
+import { env } from "~/lib/env.server";
+import { deliverDueMail } from "../outbox.server";
+import { startLoop, type Loop } from "./loop.server";
+
+export interface BackgroundWork {
+  /** Stops every loop after its current item (claimed items not started are released), then resolves. */
+  stop: () => Promise<void>;
+}
+
+export function startBackgroundWork(options: { onError: (what: string, error: unknown) => void }): BackgroundWork {
+  const loops: Loop[] = [];
+  const { SMTP_URL, MAIL_INTERVAL_MS } = env();
+  if (SMTP_URL) {
+    loops.push(
+      startLoop({
+        run: (stopping) => deliverDueMail({ smtpUrl: SMTP_URL, stopping }),
+        intervalMs: MAIL_INTERVAL_MS,
+        onError: (error) => options.onError("mail delivery", error),
+      }),
+    );
+  }
+  return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EmailOutbox" ADD COLUMN     "leaseToken" UUID,
+ADD COLUMN     "leasedUntil" TIMESTAMP(3);
