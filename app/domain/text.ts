@@ -10,6 +10,7 @@ import { z } from "zod";
  * display as what they are.
  */
 const UNWANTED =
+  // eslint-disable-next-line no-misleading-character-class -- joiners and variation selectors are listed on purpose: they are what this removes
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\u{E0001}|[\u{E0020}-\u{E007F}]/gu;
 
 /** The text without control, bidirectional and invisible characters. */

@@ -319,7 +319,8 @@ describe("CSV exports", () => {
 
 describe("no text field keeps invisible or direction-changing characters", () => {
   const INVISIBLE = ["\u202E", "\u202D", "\u202A", "\u202B", "\u202C", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u180E", "\u3164", "\u{E0041}"];
-  const FOUND = new RegExp(`[${INVISIBLE.join("")}]|\\u{E0041}`, "u");
+  const holdsInvisible = (value: string) => INVISIBLE.some((character) => value.includes(character));
+  const withoutInvisible = (value: string) => INVISIBLE.reduce((rest, character) => rest.split(character).join(""), value);
   /** A readable word with invisible characters slipped in anywhere. */
   const spoofed = fc
     .tuple(fc.stringMatching(/^[A-Za-zÀ-ÿ ]{1,30}$/), fc.array(fc.tuple(fc.nat(40), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 6 }))
@@ -350,9 +351,9 @@ describe("no text field keeps invisible or direction-changing characters", () =>
         const result = schema.safeParse(fill(value));
         expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
         for (const saved of strings(result.data)) {
-          expect(FOUND.test(saved), JSON.stringify(saved)).toBe(false);
+          expect(holdsInvisible(saved), JSON.stringify(saved)).toBe(false);
         }
-        expect(strings(result.data)).toContain(value.replace(new RegExp(FOUND.source, "gu"), "").trim());
+        expect(strings(result.data)).toContain(withoutInvisible(value).trim());
       }),
       100,
     );
@@ -365,8 +366,8 @@ describe("no text field keeps invisible or direction-changing characters", () =>
         expect(read.ok).toBe(true);
         if (!read.ok) return;
         const values = read.rows[0].values!;
-        for (const saved of strings(values)) expect(FOUND.test(saved), JSON.stringify(saved)).toBe(false);
-        expect(values.firstName).toBe(first.replace(new RegExp(FOUND.source, "gu"), "").trim());
+        for (const saved of strings(values)) expect(holdsInvisible(saved), JSON.stringify(saved)).toBe(false);
+        expect(values.firstName).toBe(withoutInvisible(first).trim());
       }),
       200,
     );
