@@ -44,15 +44,6 @@ app.use((req, res, next) => {
   res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain").send("Method not allowed.");
 });
 
-// The client's address and a request id (app/lib/request-scope.server.ts), set here and nowhere else:
-// headers of the same names from outside are overwritten.
-let requestCount = 0;
-app.use((req, _res, next) => {
-  req.headers["x-portier-remote-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  req.headers["x-portier-request-id"] = String(++requestCount);
-  next();
-});
-
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
@@ -182,7 +173,9 @@ function remixHandler() {
         res.status(400).type("text/plain").send("Bad request: the Host header is not a host name.");
         return;
       }
-      const response = await handle(new Request(url.href, init), { cspNonce: res.locals.cspNonce });
+      // The load context (app/lib/load-context.ts): made here for this request alone.
+      const context = { cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", shared: new Map() };
+      const response = await handle(new Request(url.href, init), context);
       // A body left unread (refused before it was read, or cut off at the limit) is not drained: the
       // connection closes after this answer instead.
       if (body && !req.complete) res.setHeader("Connection", "close");

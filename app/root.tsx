@@ -4,7 +4,8 @@ import { AppProvider } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import enPolaris from "@shopify/polaris/locales/en.json";
 import frPolaris from "@shopify/polaris/locales/fr.json";
-import { getSessionUser } from "~/lib/auth.server";
+import { getSessionUser } from "~/services/guards.server";
+import { takeFlash } from "~/services/sessions.server";
 import { localeFor } from "~/lib/locale.server";
 import { I18nProvider } from "~/i18n/react";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n";
@@ -21,11 +22,14 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Portier" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSessionUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  const session = await getSessionUser(args);
+  // The toast an action left for this page: shown once, so it is taken as it is read.
+  if (session?.flash) await takeFlash(session.sessionId, session.flash);
   return {
-    locale: localeFor(request, session),
+    locale: localeFor(args.request, session?.user.locale),
     user: session ? { firstName: session.user.firstName, lastName: session.user.lastName, email: session.user.email } : null,
+    flash: session?.flash ?? null,
   };
 }
 

@@ -1,14 +1,16 @@
 import { Form } from "@remix-run/react";
-import { Box, Button, InlineStack, Text } from "@shopify/polaris";
+import { Box, Button, Frame, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/react";
 import { LanguageSwitch } from "./AuthLayout";
+import { FlashToast } from "./FlashToast";
 
 /** The frame of the pages outside any organization or store: choosing a workspace, creating one. */
 export function AccountFrame({ name, children }: { name: string; children: ReactNode }) {
   const t = useT();
   return (
-    <>
+    <Frame>
+      <FlashToast />
       <a className="portier-skip-link" href="#main">
         {t("common.skipToContent")}
       </a>
@@ -31,6 +33,6 @@ export function AccountFrame({ name, children }: { name: string; children: React
         </InlineStack>
       </Box>
       <main id="main">{children}</main>
-    </>
+    </Frame>
   );
 }

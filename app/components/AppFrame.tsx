@@ -2,6 +2,7 @@ import { useLocation, useSubmit, useNavigation } from "@remix-run/react";
 import { Frame, Navigation, TopBar, Loading } from "@shopify/polaris";
 import { useCallback, useState, type ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/react";
+import { FlashToast } from "./FlashToast";
 import type { Workspaces } from "~/services/workspaces.server";
 
 export interface NavItem {
@@ -101,6 +102,7 @@ export function AppFrame({
       logo={{ topBarSource: "/favicon.svg", width: 28, accessibilityLabel: "Portier", url: "/account" }}
     >
       {navigation.state === "loading" && <Loading />}
+      <FlashToast />
       <div id="main">{children}</div>
     </Frame>
   );

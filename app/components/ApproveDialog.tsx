@@ -4,7 +4,7 @@ import { BlockStack, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { COLLABORATOR_SECTIONS, toMap, type PermissionMap, type Section } from "~/domain/permissions";
 import { useT } from "~/i18n/react";
-import { ActionModal } from "./ActionModal";
+import { ConfirmDialog } from "./ConfirmDialog";
 import { PermissionPicker } from "./PermissionPicker";
 
 /**
@@ -46,7 +46,7 @@ export function PermissionsDialog({ open, onClose, title, primaryLabel, intent, 
     onClose();
   };
   return (
-    <ActionModal open={open} onClose={close} title={title} primaryLabel={primaryLabel} intent={intent} fields={fields}>
+    <ConfirmDialog open={open} onClose={close} title={title} confirmLabel={primaryLabel} destructive={false} intent={intent} fields={fields}>
       {(error) => (
         <BlockStack gap="400">
           {intro && <Text as="p">{intro}</Text>}
@@ -60,7 +60,7 @@ export function PermissionsDialog({ open, onClose, title, primaryLabel, intent, 
           />
         </BlockStack>
       )}
-    </ActionModal>
+    </ConfirmDialog>
   );
 }
 

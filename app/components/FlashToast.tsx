@@ -1,25 +1,21 @@
-// The toast after a successful action: the action redirects with ?toast=<name>, this shows
-// t("sections.toast.<name>") once and removes the parameter from the URL.
-import { useSearchParams } from "@remix-run/react";
+// The toast of the last action: the action left it in the session (app/lib/respond.server.ts), the root
+// loader took it, and the frame shows it once. A reload or a shared link shows nothing more.
+import { useRouteLoaderData } from "@remix-run/react";
 import { Toast } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n/react";
 
-export function toastUrl(path: string, name: string): string {
-  return `${path}${path.includes("?") ? "&" : "?"}toast=${encodeURIComponent(name)}`;
+interface RootData {
+  flash: { id: string; message: string } | null;
 }
 
 export function FlashToast() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const name = params.get("toast");
-  if (!name || !/^[A-Za-z]{1,40}$/.test(name)) return null;
-  const key = `sections.toast.${name}`;
-  const message = t(key);
-  if (message === key) return null;
-  const dismiss = () => {
-    const next = new URLSearchParams(params);
-    next.delete("toast");
-    setParams(next, { replace: true, preventScrollReset: true });
-  };
-  return <Toast content={message} onDismiss={dismiss} />;
+  const flash = (useRouteLoaderData("root") as RootData | undefined)?.flash ?? null;
+  const [shown, setShown] = useState(flash);
+  useEffect(() => {
+    if (flash) setShown(flash);
+  }, [flash]);
+  if (!shown) return null;
+  return <Toast key={shown.id} content={t.message(shown.message)} onDismiss={() => setShown(null)} />;
 }

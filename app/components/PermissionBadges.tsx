@@ -19,7 +19,7 @@ export function PermissionBadges({ permissions, all }: { permissions: readonly s
     <InlineStack gap="100" wrap>
       {held.map((section) => (
         <Badge key={section} tone={map[section] === "manage" ? "attention" : undefined}>
-          {t("permission.summary", { section: t(`permission.section.${section}`), level: t(`permission.level.${map[section]}`) })}
+          {t("permission.summary", { section: t(`permission.section.${section}`), level: t(map[section] === "manage" ? "permission.level.manage" : "permission.level.view") })}
         </Badge>
       ))}
     </InlineStack>

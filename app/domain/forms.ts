@@ -1,21 +1,78 @@
-// Turning zod results into per-field error keys that the UI translates and shows beside each field.
-import type { z } from "zod";
+// Forms: one zod schema per form, run by conform on the server (the action) and in the browser (as the
+// person types), with the same messages. A message is a catalogue key with the parameters of the rule
+// that failed, taken from the zod issue itself ("errors.tooLong?max=80").
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import type { z, ZodIssue } from "zod";
+import { encodeMessage, type Params } from "~/i18n/messages";
+import type { FieldErrors } from "./result";
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from "./result";
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+/** The parameters a rule's message needs, from the issue that broke it. */
+function paramsOf(issue: ZodIssue): Params | undefined {
+  switch (issue.code) {
+    case "too_big":
+      return { max: Number(issue.maximum) };
+    case "too_small":
+      return { min: Number(issue.minimum) };
+    case "custom":
+      return issue.params as Params | undefined;
+    default:
+      return undefined;
+  }
+}
 
-/** The first message of each field; messages are i18n keys. */
+export function issueMessage(issue: ZodIssue): string {
+  return encodeMessage(issue.message, paramsOf(issue));
+}
+
+/** The first message of each field ("form" for the whole form). */
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
-    if (!errors[field]) errors[field] = issue.message;
+    if (!errors[field]) errors[field] = issueMessage(issue);
   }
   return errors;
 }
 
-/** Only the first value of each field counts: repeated fields cannot smuggle a second value past the schema. */
+/**
+ * The submission as conform reads it: repeated fields become lists and files stay files, so the schema
+ * sees exactly what was sent (and refuses what it does not expect). Values are not coerced: the schemas
+ * read the strings a form posts.
+ */
+export function parseSubmission<S extends z.ZodTypeAny>(form: FormData | URLSearchParams, schema: S) {
+  return parseWithZod(form, { schema, disableAutoCoercion: true, errorMap: unexpectedValue, formatError: (issues: ZodIssue[]) => [issueMessage(issues[0])] });
+}
+
+/**
+ * A rule the schema did not word itself (a list where one value was expected, a file where text was):
+ * a message a person can read, in their language, instead of zod's English.
+ */
+const unexpectedValue: z.ZodErrorMap = (issue) => ({ message: issue.code === "invalid_type" && issue.received === "undefined" ? "errors.required" : "errors.invalid" });
+
+/** Our field errors in conform's reply shape ("form" errors are the form's own). */
+export function conformErrors(errors: FieldErrors): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const [field, message] of Object.entries(errors)) {
+    if (field === "form") formErrors.push(message);
+    else fieldErrors[field] = [message];
+  }
+  return { formErrors, fieldErrors };
+}
+
+/** An answer in conform's shape for an action that read no schema (a button with an intent). */
+export function refusalReply(errors: FieldErrors): SubmissionResult<string[]> {
+  const { formErrors, fieldErrors } = conformErrors(errors);
+  return { status: "error", error: { "": formErrors, ...fieldErrors } };
+}
+
+export type { SubmissionResult };
+
+// ---- Until every route reads its form through parseSubmission (being converted) ----------------------
+/** @deprecated use parseSubmission */
 export function formToObject(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
@@ -25,7 +82,8 @@ export function formToObject(form: FormData): Record<string, string> {
   return values;
 }
 
-export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Record<string, unknown>): FormResult<z.output<S>> {
+/** @deprecated use parseSubmission */
+export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Record<string, unknown>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const input = form instanceof FormData ? formToObject(form) : form;
   const result = schema.safeParse(input);
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };

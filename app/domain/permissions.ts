@@ -76,22 +76,25 @@ export function hasStaffSection(permissions: readonly string[]): boolean {
 
 /**
  * Form encoding shared by the permission picker and the server: one field per section,
- * `perm.<section>` = "" | "view" | "manage".
+ * `perm.<section>` = "" | "view" | "manage". Conform reads those names as one `perm` object.
  */
 export const PERMISSION_FIELD_PREFIX = "perm.";
 
 export function permissionsFromForm(form: Record<string, unknown>, sections: readonly Section[]): Permission[] | "invalid" {
+  const nested = form.perm;
+  if (nested !== undefined && (typeof nested !== "object" || nested === null || Array.isArray(nested))) return "invalid";
+  // A Map, not an object: a field named `perm.__proto__` must be a field like any other.
+  const fields = new Map<string, unknown>(Object.entries((nested as Record<string, unknown> | undefined) ?? {}));
+  // Flat `perm.<section>` keys: a form read without conform (the older reader).
+  for (const [key, value] of Object.entries(form)) {
+    if (key.startsWith(PERMISSION_FIELD_PREFIX)) fields.set(key.slice(PERMISSION_FIELD_PREFIX.length), value);
+  }
   const map: PermissionMap = {};
-  for (const section of sections) {
-    const raw = form[`${PERMISSION_FIELD_PREFIX}${section}`];
+  for (const [section, raw] of fields) {
+    if (!(sections as readonly string[]).includes(section)) return "invalid";
     if (raw === undefined || raw === null || raw === "" || raw === "none") continue;
     if (raw !== "view" && raw !== "manage") return "invalid";
-    map[section] = raw;
-  }
-  for (const key of Object.keys(form)) {
-    if (key.startsWith(PERMISSION_FIELD_PREFIX) && !(sections as readonly string[]).includes(key.slice(PERMISSION_FIELD_PREFIX.length))) {
-      return "invalid";
-    }
+    map[section as Section] = raw;
   }
   return fromMap(map);
 }

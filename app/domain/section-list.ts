@@ -2,6 +2,9 @@
 // first, with cursor pagination on (createdAt desc, id asc), the order of the (storeId, createdAt desc, id)
 // indexes, so every page is an index range scan however deep the list goes.
 import { z } from "zod";
+import { isUuid } from "./ids";
+
+export { isUuid };
 
 export const PAGE_SIZE = 25;
 export const SEARCH_MAX_LENGTH = 100;
@@ -9,12 +12,6 @@ export const SEARCH_MAX_LENGTH = 100;
 export interface Cursor {
   createdAt: Date;
   id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
 }
 
 /** `<milliseconds>_<uuid>`: URL-safe and readable, no encoding needed on either side. */

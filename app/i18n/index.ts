@@ -1,35 +1,70 @@
-// One i18n layer for every UI string. Catalogues are split by area (en/*.ts, fr/*.ts) and merged here;
-// tests/unit/i18n.test.ts fails when a key or a {placeholder} is missing in either language.
+// One i18n layer for every UI string. Catalogues are split by area (en/*.ts, fr/*.ts) and merged here.
+// The English catalogue defines the keys: `t` accepts only those (a missing or misspelt key fails the
+// typecheck), and French must have every one of them. A message that depends on a number is a plural:
+// `{ one, other }`, chosen by Intl.PluralRules (French says "1 demande", "0 demande", "2 demandes").
 import * as en from "./en";
 import * as fr from "./fr";
+import { decodeMessage, type Params } from "./messages";
+
+export { encodeMessage, decodeMessage, message, type Params } from "./messages";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-type Catalogue = Record<string, string>;
-
-function merge(parts: Record<string, Catalogue>): Catalogue {
-  return Object.assign({}, ...Object.values(parts));
+export interface Plural {
+  one: string;
+  other: string;
 }
+export type Entry = string | Plural;
 
-export const catalogues: Record<Locale, Catalogue> = { en: merge(en), fr: merge(fr) };
+const english = { ...en.common, ...en.auth, ...en.partner, ...en.store, ...en.sections };
+export type MessageKey = keyof typeof english & string;
+type Catalogue = Record<MessageKey, Entry>;
+const french: Catalogue = { ...fr.common, ...fr.auth, ...fr.partner, ...fr.store, ...fr.sections };
 
-export type MessageKey = keyof typeof catalogues.en & string;
-export type Params = Record<string, string | number>;
-export type Translate = (key: string, params?: Params) => string;
+export const catalogues: Record<Locale, Catalogue> = { en: english, fr: french };
+
+export interface Translate {
+  (key: MessageKey, params?: Params): string;
+  /** A message as services and schemas hand it over: a key, possibly with its parameters (see messages.ts). */
+  message: (encoded: string) => string;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(english, value);
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+function pluralOf(locale: Locale, count: number): "one" | "other" {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
+  return rules.select(count) === "one" ? "one" : "other";
+}
+
+const translators = new Map<Locale, Translate>();
+
 export function translator(locale: Locale): Translate {
+  const known = translators.get(locale);
+  if (known) return known;
   const catalogue = catalogues[locale];
-  return (key, params) => {
-    const template = catalogue[key] ?? catalogues.en[key] ?? key;
+  const t = ((key: MessageKey, params?: Params) => {
+    const entry: Entry | undefined = catalogue[key] ?? english[key];
+    if (entry === undefined) return key;
+    const template = typeof entry === "string" ? entry : entry[pluralOf(locale, Number(params?.count ?? 0))];
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  }) as Translate;
+  t.message = (encoded) => {
+    const { key, params } = decodeMessage(encoded);
+    return isMessageKey(key) ? t(key, params) : key;
   };
+  translators.set(locale, t);
+  return t;
 }
 
 /** The best of our languages for an Accept-Language header. */

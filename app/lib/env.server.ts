@@ -28,7 +28,8 @@ const trustProxy = z
     return entries.join(", ");
   });
 
-const envSchema = z.object({
+const envSchema = z
+  .object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: embedded PGlite. postgres://… : a real PostgreSQL server. */
   DATABASE_URL: z
@@ -46,7 +47,14 @@ const envSchema = z.object({
   /** The public origin, used in links inside emails and for the cross-site check behind proxies. */
   APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: trustProxy,
-});
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  })
+  .superRefine((config, context) => {
+    // Links in mail must point at the public address; a guess from the request would be the proxy's.
+    if (config.NODE_ENV === "production" && !config.APP_ORIGIN) {
+      context.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "required in production: the public address, e.g. https://portier.example" });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -69,3 +77,9 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** The public origin links in mail point at: APP_ORIGIN (required in production), or this development server. */
+export function appOrigin(): string {
+  const config = env();
+  return config.APP_ORIGIN ?? `http://localhost:${config.PORT}`;
+}

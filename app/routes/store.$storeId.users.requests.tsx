@@ -1,49 +1,42 @@
-import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, EmptyState, InlineStack, Text } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requireSection, requestMeta } from "~/lib/auth.server";
-import { respond, invalid } from "~/lib/service-response.server";
-import { parseForm } from "~/domain/forms";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
+import { approveRequest, declineRequest, listPendingRequests } from "~/services/collaborator-decisions.server";
 import { approveRequestSchema, requestTargetSchema } from "~/domain/staff";
 import { can } from "~/domain/permissions";
-import { approveRequest, declineRequest, listPendingRequests } from "~/services/collaborator-decisions.server";
+import { message } from "~/i18n/messages";
 import { ApproveDialog } from "~/components/ApproveDialog";
-import { ActionModal } from "~/components/ActionModal";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { PermissionBadges } from "~/components/PermissionBadges";
-import { toastUrl } from "~/components/PageToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const handle = { usersTab: "requests" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+export const forms = { approve: approveRequestSchema, decline: requestTargetSchema };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
   const requests = await listPendingRequests(actor.store.id);
   return { requests, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await readForm(request);
-  const ip = requestMeta(request).ip;
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip, flash } = await requireSection(args, args.params.storeId, "staff", "manage");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
   const back = `/store/${actor.store.id}/users/requests`;
-  const intent = form.get("intent");
-  if (intent === "approve") {
-    const parsed = parseForm(approveRequestSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await approveRequest(actor, actor.store.id, parsed.data.requestId, parsed.data.permissions, ip);
-    return respond(result, toastUrl(back, "approved", result.ok ? result.organizationName : undefined));
+  if (input.intent === "approve") {
+    const result = await approveRequest(actor, actor.store.id, input.value.requestId, input.value.permissions, ip);
+    return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message("store.toast.approved", { name: organizationName }) }) });
   }
-  if (intent === "decline") {
-    const parsed = parseForm(requestTargetSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await declineRequest(actor, actor.store.id, parsed.data.requestId, ip);
-    return respond(result, toastUrl(back, "declined", result.ok ? result.organizationName : undefined));
-  }
-  return invalid({ form: "errors.stale" });
+  const result = await declineRequest(actor, actor.store.id, input.value.requestId, ip);
+  return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message("store.toast.declined", { name: organizationName }) }) });
 }
 
 type PendingRequest = Awaited<ReturnType<typeof loader>>["requests"][number];
@@ -128,17 +121,16 @@ function RequestCard({ request, canManage, granter }: { request: PendingRequest;
             request={{ id: request.id, organizationName: request.organization.name, permissions: request.permissions }}
             granter={granter}
           />
-          <ActionModal
+          <ConfirmDialog
             open={dialog === "decline"}
             onClose={close}
             title={t("store.requests.decline.title", { organization: request.organization.name })}
-            primaryLabel={t("store.requests.decline")}
-            destructive
+            confirmLabel={t("store.requests.decline")}
             intent="decline"
             fields={{ requestId: request.id }}
           >
             <Text as="p">{t("store.requests.decline.body", { organization: request.organization.name })}</Text>
-          </ActionModal>
+          </ConfirmDialog>
         </>
       )}
     </Card>

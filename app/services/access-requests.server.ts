@@ -9,19 +9,19 @@ import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES, codesMatch } from "~/domain/c
 import { PENDING_REQUEST_CAP } from "~/domain/request-lifecycle";
 import { toMap, SECTIONS, type Permission } from "~/domain/permissions";
 import type { AccessRequestInput } from "~/domain/access-request";
-import type { FieldErrors } from "~/domain/forms";
+import { ok, refuse, type Refusal, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { enqueueMail } from "./outbox.server";
-import { isMember, lockOrganization, lockStore, partnerActor, UUID, type PartnerUser } from "./partner-common.server";
+import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
+import { lockOrganization, lockStore } from "./locks.server";
+import { isUuid } from "~/domain/ids";
 
 /** Wrong codes from one address for one store, across organizations, before that address is refused too. */
 export const CODE_ATTEMPT_LIMIT_PER_ADDRESS = 20;
 
-export type RequestAccessResult =
-  | { ok: true; requestId: string; accessId: string; storeId: string }
-  | { ok: false; errors: FieldErrors; params?: Record<string, string | number> };
+export type RequestAccessResult = Result<{ requestId: string; accessId: string; storeId: string }>;
 
-const CAP_ERROR: RequestAccessResult = { ok: false, errors: { form: "partner.request.errors.cap" }, params: { limit: PENDING_REQUEST_CAP } };
+const capReached = () => refuse.conflict("form", "partner.request.errors.cap", { limit: PENDING_REQUEST_CAP });
 
 /**
  * One transaction: lock the organization (every request of an organization queues here, so the cap
@@ -33,38 +33,35 @@ const CAP_ERROR: RequestAccessResult = { ok: false, errors: { form: "partner.req
  * log entry are committed while nothing else is created or sent.
  */
 export async function requestAccess(user: PartnerUser, organizationId: string, input: AccessRequestInput, ip?: string | null): Promise<RequestAccessResult> {
-  if (!UUID.test(organizationId)) return { ok: false, errors: { form: "partner.errors.notFound" } };
+  if (!isUuid(organizationId)) return refuse.notFound();
   try {
     return await inTransaction((tx) => requestAccessInTx(tx, user, organizationId, input, ip ?? null));
   } catch (error) {
     // Backstops in the database: the cap CHECK (the counter is kept by a trigger) and the partial
     // unique index on pending requests. The checks above make these unreachable; if a path ever
     // skips them, the partner still gets the right message, never a server error.
-    if (violates(error, "PartnerOrganization_pending_cap")) return CAP_ERROR;
-    if (violates(error, "CollaboratorRequest_one_pending_per_store")) return { ok: false, errors: { storeUrl: "partner.request.errors.alreadyPending" } };
+    if (violates(error, "PartnerOrganization_pending_cap")) return capReached();
+    if (violates(error, "CollaboratorRequest_one_pending_per_store")) return refuse.conflict("storeUrl", "partner.request.errors.alreadyPending");
     throw error;
   }
 }
 
 async function requestAccessInTx(tx: Tx, user: PartnerUser, organizationId: string, input: AccessRequestInput, ip: string | null): Promise<RequestAccessResult> {
   const organization = await lockOrganization(tx, organizationId);
-  if (!organization || !(await isMember(tx, user.id, organizationId))) return { ok: false, errors: { form: "partner.errors.notFound" } };
+  if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
 
   const store = await tx.store.findUnique({
     where: { domain: input.storeDomain },
     select: { id: true, name: true, domain: true, contactEmail: true, collaboratorCode: true, collaboratorCodeRequired: true },
   });
-  if (!store) return { ok: false, errors: { storeUrl: "partner.request.errors.unknownStore" } };
+  if (!store) return refuse.invalid("storeUrl", "partner.request.errors.unknownStore");
   // Locked before the code checks so that the per-address throttle, which spans organizations, is exact too.
   await lockStore(tx, store.id);
 
   const actor = partnerActor(user, ip);
   if (store.collaboratorCodeRequired) {
     const retryAt = await codeLockedUntil(tx, organizationId, store.id, ip);
-    if (retryAt) {
-      const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-      return { ok: false, errors: { code: "partner.request.errors.throttled" }, params: { minutes } };
-    }
+    if (retryAt) return refuse.throttled("code", "partner.request.errors.throttled", (retryAt.getTime() - Date.now()) / 1000);
     if (!input.code || !codesMatch(input.code, store.collaboratorCode)) {
       // An empty field is not a guess: it is refused the same way but not counted against the partner.
       if (input.code) {
@@ -77,7 +74,7 @@ async function requestAccessInTx(tx: Tx, user: PartnerUser, organizationId: stri
           details: { organizationName: organization.name, storeName: store.name, storeDomain: store.domain },
         });
       }
-      return { ok: false, errors: { code: "partner.request.errors.code" } };
+      return refuse.invalid("code", "partner.request.errors.code");
     }
   }
 
@@ -85,14 +82,14 @@ async function requestAccessInTx(tx: Tx, user: PartnerUser, organizationId: stri
     where: { organizationId_storeId: { organizationId, storeId: store.id } },
     select: { id: true, state: true },
   });
-  if (existing?.state === "PENDING") return { ok: false, errors: { storeUrl: "partner.request.errors.alreadyPending" } };
-  if (existing?.state === "MANAGED") return { ok: false, errors: { storeUrl: "partner.request.errors.alreadyManaged" } };
-  if (existing?.state === "SUSPENDED") return { ok: false, errors: { storeUrl: "partner.request.errors.alreadySuspended" } };
+  if (existing?.state === "PENDING") return refuse.conflict("storeUrl", "partner.request.errors.alreadyPending");
+  if (existing?.state === "MANAGED") return refuse.conflict("storeUrl", "partner.request.errors.alreadyManaged");
+  if (existing?.state === "SUSPENDED") return refuse.conflict("storeUrl", "partner.request.errors.alreadySuspended");
 
   const staffConflict = await staffConflictFor(tx, user, organizationId, store.id);
   if (staffConflict) return staffConflict;
 
-  if (organization.pendingRequestCount >= PENDING_REQUEST_CAP) return CAP_ERROR;
+  if (organization.pendingRequestCount >= PENDING_REQUEST_CAP) return capReached();
 
   const request = await tx.collaboratorRequest.create({
     data: { organizationId, storeId: store.id, requestedById: user.id, permissions: input.permissions, message: input.message },
@@ -132,7 +129,7 @@ async function requestAccessInTx(tx: Tx, user: PartnerUser, organizationId: stri
     subject: organization.name,
     details: { requestId: request.id, organizationName: organization.name, storeName: store.name, storeDomain: store.domain, permissions: input.permissions },
   });
-  return { ok: true, requestId: request.id, accessId: access.id, storeId: store.id };
+  return ok({ requestId: request.id, accessId: access.id, storeId: store.id });
 }
 
 /**
@@ -165,7 +162,7 @@ async function codeLockedUntil(tx: Tx, organizationId: string, storeId: string, 
 }
 
 /** SPEC.md rule 5: a person is staff or collaborator on a store, never both. */
-async function staffConflictFor(tx: Tx, user: PartnerUser, organizationId: string, storeId: string): Promise<RequestAccessResult | null> {
+async function staffConflictFor(tx: Tx, user: PartnerUser, organizationId: string, storeId: string): Promise<Refusal | null> {
   const members = await tx.membership.findMany({
     where: { organizationId },
     select: { user: { select: { id: true, email: true, firstName: true, lastName: true } } },
@@ -178,16 +175,16 @@ async function staffConflictFor(tx: Tx, user: PartnerUser, organizationId: strin
   });
   if (staff.length === 0) return null;
   const own = staff.find((s) => s.email === user.email || s.userId === user.id);
-  if (own) return { ok: false, errors: { form: own.isOwner ? "partner.request.errors.ownStore" : "partner.request.errors.staffSelf" } };
+  if (own) return refuse.conflict("form", own.isOwner ? "partner.request.errors.ownStore" : "partner.request.errors.staffSelf");
   const other = staff[0];
   const member = members.find((m) => m.user.email === other.email || m.user.id === other.userId)?.user;
-  return {
-    ok: false,
-    errors: { form: other.isOwner ? "partner.request.errors.ownerMember" : "partner.request.errors.staffMember" },
-    params: { name: member ? `${member.firstName} ${member.lastName}` : `${other.firstName} ${other.lastName}`, email: member?.email ?? other.email },
-  };
+  return refuse.conflict("form", other.isOwner ? "partner.request.errors.ownerMember" : "partner.request.errors.staffMember", {
+    name: member ? `${member.firstName} ${member.lastName}` : `${other.firstName} ${other.lastName}`,
+    email: member?.email ?? other.email,
+  });
 }
 
+/** The owner's mail about a new request: to the store's contact address and the owner's login, in the owner's language. */
 async function mailOwner(
   tx: Tx,
   store: { id: string; name: string; domain: string; contactEmail: string },
@@ -197,44 +194,36 @@ async function mailOwner(
     where: { storeId: store.id, isOwner: true },
     select: { email: true, user: { select: { locale: true } } },
   });
-  const locale = isLocale(owner?.user?.locale) ? owner.user.locale : "en";
-  const t = translator(locale);
-  const origin = env().APP_ORIGIN ?? "http://localhost:3000";
-  const map = toMap(request.permissions);
-  const permissions = SECTIONS.filter((s) => map[s])
-    .map((s) => t("permission.summary", { section: t(`permission.section.${s}`), level: t(`permission.level.${map[s]}`) }))
-    .join(", ");
-  const subject = t("partner.mail.requestCreated.subject", { organization: request.organizationName, store: store.name });
-  const text = [
-    t("partner.mail.requestCreated.intro", { requester: request.requesterName, email: request.requesterEmail, organization: request.organizationName, store: store.name }),
-    t("partner.mail.requestCreated.permissions", { permissions }),
-    request.message ? t("partner.mail.requestCreated.message", { message: request.message }) : null,
-    t("partner.mail.requestCreated.review", { url: `${origin}/store/${store.id}/users` }),
-    t("partner.mail.requestCreated.unknown"),
-  ]
-    .filter(Boolean)
-    .join("\n\n");
+  const mail = {
+    kind: "requestCreated",
+    params: {
+      organization: request.organizationName,
+      requester: request.requesterName,
+      requesterEmail: request.requesterEmail,
+      store: store.name,
+      permissions: request.permissions,
+      message: request.message,
+      reviewPath: `/store/${store.id}/users`,
+    },
+  } as const;
   const recipients = [...new Set([store.contactEmail, owner?.email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
-  for (const to of recipients) await enqueueMail(tx, { to, subject, text });
+  for (const to of recipients) await enqueueMail(tx, { to, locale: owner?.user?.locale, mail });
 }
 
-export type CancelRequestResult =
-  | { ok: true }
-  | { ok: false; reason: "notFound" }
-  /** Someone decided a moment earlier: say what happened instead of failing. */
-  | { ok: false; reason: "alreadyDecided"; status: "APPROVED" | "DECLINED" | "CANCELLED" };
+/** Done; not found; or someone decided a moment earlier (a conflict saying what happened). */
+export type CancelRequestResult = Result;
 
 /** "Cancel request" then "Cancel access request" (SPEC.md rule 8): frees a slot at once. */
 export async function cancelRequest(user: PartnerUser, organizationId: string, requestId: string, ip?: string | null): Promise<CancelRequestResult> {
-  if (!UUID.test(organizationId) || !UUID.test(requestId)) return { ok: false, reason: "notFound" };
+  if (!isUuid(organizationId) || !isUuid(requestId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
-    if (!organization || !(await isMember(tx, user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
+    if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
     const request = await tx.collaboratorRequest.findFirst({
       where: { id: requestId, organizationId },
       select: { id: true, storeId: true, status: true, store: { select: { name: true, domain: true } } },
     });
-    if (!request) return { ok: false, reason: "notFound" } as const;
+    if (!request) return refuse.notFound();
     await lockStore(tx, request.storeId);
 
     const now = new Date();
@@ -244,7 +233,7 @@ export async function cancelRequest(user: PartnerUser, organizationId: string, r
     });
     if (count === 0) {
       const current = await tx.collaboratorRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } });
-      return { ok: false, reason: "alreadyDecided", status: current.status as "APPROVED" | "DECLINED" | "CANCELLED" } as const;
+      return refuse.conflict("form", `partner.stores.outcome.${current.status as "APPROVED" | "DECLINED" | "CANCELLED"}`);
     }
 
     await tx.collaboratorAccess.updateMany({
@@ -270,6 +259,6 @@ export async function cancelRequest(user: PartnerUser, organizationId: string, r
       subject: organization.name,
       details: { requestId: request.id, organizationName: organization.name, storeName: request.store.name, storeDomain: request.store.domain },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }

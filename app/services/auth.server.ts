@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import { hashPassword, verifyPassword, burnPasswordCheck } from "~/lib/password.server";
 import { inTransaction, violates } from "~/lib/transaction.server";
 import { LOGIN_THROTTLE } from "~/domain/auth";
-import type { FieldErrors } from "~/domain/forms";
+import { ok, refuse, type Result } from "~/domain/result";
 import { startSession } from "./sessions.server";
 import { logActivity, actorLabel } from "./activity.server";
 import { acceptPendingInvitationsFor } from "./organizations.server";
@@ -13,7 +13,7 @@ interface Meta {
   userAgent?: string | null;
 }
 
-export type AuthResult = { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; errors: FieldErrors };
+export type AuthResult = Result<{ token: string; expiresAt: Date; userId: string }>;
 
 export async function signUp(
   input: { firstName: string; lastName: string; email: string; password: string },
@@ -28,10 +28,10 @@ export async function signUp(
       await acceptPendingInvitationsFor(tx, user);
       await logActivity(tx, { userId: user.id, label: actorLabel(user), kind: "anonymous", ip: meta.ip }, { action: "user.signed_up" });
       const session = await startSession(tx, user.id, meta);
-      return { ok: true as const, ...session, userId: user.id };
+      return ok({ ...session, userId: user.id });
     });
   } catch (error) {
-    if (violates(error, "User_email_key")) return { ok: false, errors: { email: "auth.errors.emailTaken" } };
+    if (violates(error, "User_email_key")) return refuse.conflict("email", "auth.errors.emailTaken");
     throw error;
   }
 }
@@ -52,14 +52,14 @@ export async function signIn(input: { email: string; password: string }, meta: M
   if (accountFailures > LOGIN_THROTTLE.perAccount || addressFailures > LOGIN_THROTTLE.perAddress) {
     // Refused unchecked: not a guess, so it does not extend the lockout.
     await db().loginAttempt.delete({ where: { id: attempt.id } });
-    return { ok: false, errors: { form: "auth.errors.throttled" } };
+    return refuse.throttled("form", "auth.errors.throttled", LOGIN_THROTTLE.windowMinutes * 60);
   }
   const user = await db().user.findUnique({ where: { email: input.email } });
   const valid = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) return { ok: false, errors: { form: "auth.errors.incorrect" } };
+  if (!user || !valid) return refuse.invalid("form", "auth.errors.incorrect");
   return inTransaction(async (tx) => {
     await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     const session = await startSession(tx, user.id, meta);
-    return { ok: true as const, ...session, userId: user.id };
+    return ok({ ...session, userId: user.id });
   });
 }

@@ -2,65 +2,44 @@
 // deciding requests, then editing, suspending, resuming or removing the access that approval created.
 import { db, type Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
-import { translator, type Translate } from "~/i18n";
-import { can, COLLABORATOR_SECTIONS, hasStaffSection, normalize, toMap, type Permission, type Section } from "~/domain/permissions";
+import type { AnyMail } from "~/mail/render";
+import { can, COLLABORATOR_SECTIONS, hasStaffSection, normalize, type Permission } from "~/domain/permissions";
 import { grantsBeyond } from "~/domain/staff";
 import { logActivity } from "./activity.server";
 import { enqueueMail } from "./outbox.server";
 import type { StoreActor } from "./store-access.server";
-import {
-  FORBIDDEN,
-  NOT_FOUND,
-  appOrigin,
-  isUuid,
-  loadDecider,
-  lockOrganization,
-  lockStore,
-  refuse,
-  type Decider,
-  type Refusal,
-  type Result,
-} from "./store-admin.server";
+import { lockAccess, lockOrganization, lockStore } from "./locks.server";
+import { loadDecider, type Decider } from "./store-admin.server";
+import { isUuid } from "~/domain/ids";
+import { isRefusal, ok, refuse, type Refusal, type Result } from "~/domain/result";
 
 /** Who may decide on requests and manage collaborators: the owner, and staff with `staff:manage`. */
 async function decider(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Decider | Refusal> {
   const found = await loadDecider(tx, actor, storeId, ip);
-  if (!found || !can(found.permissions, "staff", "manage")) return FORBIDDEN;
+  if (!found || !can(found.permissions, "staff", "manage")) return refuse.forbidden();
   return found;
 }
 
-const isRefusal = (value: unknown): value is Refusal => typeof value === "object" && value !== null && (value as Refusal).ok === false;
+const refused = (value: Decider | Refusal): value is Refusal => "ok" in value && isRefusal(value);
 
 /** Collaborator permissions: never the staff section, at least one, and nothing the decider does not hold. */
 function checkGrant(granter: Decider, wanted: Permission[], current: readonly string[] = []): Refusal | null {
   if (hasStaffSection(wanted) || wanted.some((p) => !(COLLABORATOR_SECTIONS as readonly string[]).includes(p.split("_")[0]))) {
-    return refuse(400, { permissions: "store.permissions.errors.staffSection" });
+    return refuse.invalid("permissions", "store.permissions.errors.staffSection");
   }
-  if (wanted.length === 0) return refuse(400, { permissions: "errors.permissions.empty" });
-  if (grantsBeyond(granter.permissions, wanted, current).length > 0) return refuse(400, { permissions: "store.permissions.errors.exceeds" });
+  if (wanted.length === 0) return refuse.invalid("permissions", "errors.permissions.empty");
+  if (grantsBeyond(granter.permissions, wanted, current).length > 0) return refuse.invalid("permissions", "store.permissions.errors.exceeds");
   return null;
 }
 
-function permissionLines(t: Translate, permissions: readonly string[]): string {
-  const map = toMap(permissions);
-  return (Object.keys(map) as Section[])
-    .map((section) => `- ${t(`permission.section.${section}`)}: ${t(`permission.level.${map[section]}`)}`)
-    .join("\n");
-}
-
-/** One mail per member of the organization, each in their own language. */
-async function mailOrganization(
-  tx: Tx,
-  organizationId: string,
-  compose: (t: Translate) => { subject: string; text: string },
-  alsoTo: { email: string; locale: "en" | "fr" | null }[] = [],
-): Promise<void> {
+/** One mail per member of the organization (and `alsoTo`), each in their own language. */
+async function mailOrganization(tx: Tx, organizationId: string, mail: AnyMail, alsoTo: { email: string; locale: "en" | "fr" | null }[] = []): Promise<void> {
   const members = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true, locale: true } } } });
-  const recipients = new Map<string, "en" | "fr">();
+  const recipients = new Map<string, "en" | "fr" | null>();
   for (const person of [...members.map((m) => m.user), ...alsoTo]) {
-    if (!recipients.has(person.email)) recipients.set(person.email, person.locale ?? "en");
+    if (!recipients.has(person.email)) recipients.set(person.email, person.locale);
   }
-  for (const [to, locale] of recipients) await enqueueMail(tx, { to, ...compose(translator(locale)) });
+  for (const [to, locale] of recipients) await enqueueMail(tx, { to, locale, mail });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -105,9 +84,9 @@ export type DecisionResult = Result<{ organizationName: string }>;
 /** Count 0 on the conditional update: someone decided first. Say what happened. */
 async function alreadyDecided(tx: Tx, requestId: string): Promise<Refusal> {
   const request = await tx.collaboratorRequest.findUnique({ where: { id: requestId }, select: { status: true } });
-  if (request?.status === "CANCELLED") return refuse(409, { form: "store.requests.errors.cancelled" });
-  if (request?.status === "APPROVED") return refuse(409, { form: "store.requests.errors.alreadyApproved" });
-  return refuse(409, { form: "store.requests.errors.alreadyDeclined" });
+  if (request?.status === "CANCELLED") return refuse.conflict("form", "store.requests.errors.cancelled");
+  if (request?.status === "APPROVED") return refuse.conflict("form", "store.requests.errors.alreadyApproved");
+  return refuse.conflict("form", "store.requests.errors.alreadyDeclined");
 }
 
 async function decide(
@@ -118,18 +97,18 @@ async function decide(
   permissions: readonly string[],
   ip?: string | null,
 ): Promise<DecisionResult> {
-  if (!isUuid(requestId)) return NOT_FOUND;
+  if (!isUuid(requestId)) return refuse.notFound();
   const granted = normalize(permissions);
   return inTransaction(async (tx) => {
     const who = await decider(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
+    if (refused(who)) return who;
     if (outcome === "APPROVED") {
       const problem = checkGrant(who, granted);
       if (problem) return problem;
     }
     // The request must belong to THIS store: an id from elsewhere is simply not found.
     const found = await tx.collaboratorRequest.findFirst({ where: { id: requestId, storeId }, select: { organizationId: true } });
-    if (!found) return NOT_FOUND;
+    if (!found) return refuse.notFound();
     await lockOrganization(tx, found.organizationId);
     await lockStore(tx, storeId);
     const now = new Date();
@@ -162,20 +141,12 @@ async function decide(
     await tx.notification.updateMany({ where: { storeId, requestId, readAt: null }, data: { readAt: now } });
     await tx.notification.updateMany({ where: { storeId, requestId, resolvedAt: null }, data: { resolvedAt: now } });
 
-    const link = `${appOrigin()}/partners/${organizationId}/stores`;
+    const dashboardPath = `/partners/${organizationId}/stores`;
+    const place = { store: request.store.name, domain: request.store.domain };
     await mailOrganization(
       tx,
       organizationId,
-      (t) =>
-        outcome === "APPROVED"
-          ? {
-              subject: t("store.mail.approved.subject", { store: request.store.name }),
-              text: t("store.mail.approved.body", { store: request.store.name, domain: request.store.domain, permissions: permissionLines(t, granted), link }),
-            }
-          : {
-              subject: t("store.mail.declined.subject", { store: request.store.name }),
-              text: t("store.mail.declined.body", { store: request.store.name, domain: request.store.domain, link }),
-            },
+      outcome === "APPROVED" ? { kind: "requestApproved", params: { ...place, permissions: granted, dashboardPath } } : { kind: "requestDeclined", params: { ...place, dashboardPath } },
       [request.requestedBy],
     );
     await logActivity(tx, who.activity, {
@@ -185,7 +156,7 @@ async function decide(
       subject: request.organization.name,
       details: outcome === "APPROVED" ? { requested: request.permissions, granted } : { requested: request.permissions },
     });
-    return { ok: true as const, organizationName: request.organization.name };
+    return ok({ organizationName: request.organization.name });
   });
 }
 
@@ -209,7 +180,7 @@ async function lockedAccess(tx: Tx, storeId: string, accessId: string): Promise<
   if (!found) return null;
   await lockOrganization(tx, found.organizationId);
   await lockStore(tx, storeId);
-  await tx.$queryRaw`SELECT 1 FROM "CollaboratorAccess" WHERE "id" = ${accessId}::uuid FOR UPDATE`;
+  await lockAccess(tx, accessId);
   return tx.collaboratorAccess.findUniqueOrThrow({
     where: { id: accessId },
     select: { id: true, state: true, permissions: true, organizationId: true, organization: { select: { name: true } }, store: { select: { name: true, domain: true } } },
@@ -226,13 +197,13 @@ export async function changeCollaboratorPermissions(
   permissions: readonly string[],
   ip?: string | null,
 ): Promise<AccessResult> {
-  if (!isUuid(accessId)) return NOT_FOUND;
+  if (!isUuid(accessId)) return refuse.notFound();
   const wanted = normalize(permissions);
   return inTransaction(async (tx) => {
     const who = await decider(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
+    if (refused(who)) return who;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return NOT_FOUND;
+    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
     const problem = checkGrant(who, wanted, access.permissions);
     if (problem) return problem;
     await tx.collaboratorAccess.update({ where: { id: access.id }, data: { permissions: wanted, updatedAt: new Date() } });
@@ -243,24 +214,21 @@ export async function changeCollaboratorPermissions(
       subject: access.organization.name,
       details: { from: access.permissions, to: wanted },
     });
-    return { ok: true as const, organizationName: access.organization.name };
+    return ok({ organizationName: access.organization.name });
   });
 }
 
 /** Ends the access at once: no permission left, no open collaborator session, the partner sees "Access removed". */
 export async function removeCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
-  if (!isUuid(accessId)) return NOT_FOUND;
+  if (!isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const who = await decider(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
+    if (refused(who)) return who;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return NOT_FOUND;
+    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
     await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "REMOVED", permissions: [], listed: true, updatedAt: new Date() } });
     await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
-    await mailOrganization(tx, access.organizationId, (t) => ({
-      subject: t("store.mail.removed.subject", { store: access.store.name }),
-      text: t("store.mail.removed.body", { store: access.store.name, domain: access.store.domain }),
-    }));
+    await mailOrganization(tx, access.organizationId, { kind: "accessRemoved", params: { store: access.store.name, domain: access.store.domain } });
     await logActivity(tx, who.activity, {
       action: "collaborator_access.removed",
       storeId,
@@ -268,46 +236,43 @@ export async function removeCollaborator(actor: StoreActor, storeId: string, acc
       subject: access.organization.name,
       details: { permissions: access.permissions },
     });
-    return { ok: true as const, organizationName: access.organization.name };
+    return ok({ organizationName: access.organization.name });
   });
 }
 
 /** A suspended access keeps its permissions but cannot be used: its open sessions end now. */
 export async function suspendCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
-  if (!isUuid(accessId)) return NOT_FOUND;
+  if (!isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const who = await decider(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
+    if (refused(who)) return who;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return NOT_FOUND;
-    if (access.state === "SUSPENDED") return refuse(409, { form: "store.collaborators.errors.alreadySuspended" });
+    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
+    if (access.state === "SUSPENDED") return refuse.conflict("form", "store.collaborators.errors.alreadySuspended");
     await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "SUSPENDED", updatedAt: new Date() } });
     await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
-    await mailOrganization(tx, access.organizationId, (t) => ({
-      subject: t("store.mail.suspended.subject", { store: access.store.name }),
-      text: t("store.mail.suspended.body", { store: access.store.name, domain: access.store.domain }),
-    }));
+    await mailOrganization(tx, access.organizationId, { kind: "accessSuspended", params: { store: access.store.name, domain: access.store.domain } });
     await logActivity(tx, who.activity, { action: "collaborator_access.suspended", storeId, organizationId: access.organizationId, subject: access.organization.name });
-    return { ok: true as const, organizationName: access.organization.name };
+    return ok({ organizationName: access.organization.name });
   });
 }
 
 /** Resuming gives the kept permissions back, so the decider must hold them (nobody grants more than they hold). */
 export async function resumeCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
-  if (!isUuid(accessId)) return NOT_FOUND;
+  if (!isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const who = await decider(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
+    if (refused(who)) return who;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return NOT_FOUND;
-    if (access.state === "MANAGED") return refuse(409, { form: "store.collaborators.errors.notSuspended" });
-    if (grantsBeyond(who.permissions, access.permissions).length > 0) return refuse(400, { form: "store.permissions.errors.exceeds" });
+    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
+    if (access.state === "MANAGED") return refuse.conflict("form", "store.collaborators.errors.notSuspended");
+    if (grantsBeyond(who.permissions, access.permissions).length > 0) return refuse.invalid("form", "store.permissions.errors.exceeds");
     await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "MANAGED", updatedAt: new Date(), inactivityWarnedAt: null } });
-    await mailOrganization(tx, access.organizationId, (t) => ({
-      subject: t("store.mail.resumed.subject", { store: access.store.name }),
-      text: t("store.mail.resumed.body", { store: access.store.name, domain: access.store.domain, link: `${appOrigin()}/partners/${access.organizationId}/stores` }),
-    }));
+    await mailOrganization(tx, access.organizationId, {
+      kind: "accessResumed",
+      params: { store: access.store.name, domain: access.store.domain, dashboardPath: `/partners/${access.organizationId}/stores` },
+    });
     await logActivity(tx, who.activity, { action: "collaborator_access.resumed", storeId, organizationId: access.organizationId, subject: access.organization.name });
-    return { ok: true as const, organizationName: access.organization.name };
+    return ok({ organizationName: access.organization.name });
   });
 }

@@ -4,7 +4,8 @@
 // MANAGED and the person still belongs to the organization.
 import { inTransaction } from "~/lib/transaction.server";
 import { logActivity } from "./activity.server";
-import { isMember, partnerActor, UUID } from "./partner-common.server";
+import { isMember, partnerActor } from "./partner-common.server";
+import { isUuid } from "~/domain/ids";
 import type { SessionUser } from "./sessions.server";
 
 export type CollaboratorLoginResult =
@@ -12,7 +13,7 @@ export type CollaboratorLoginResult =
   | { ok: false; reason: "notFound" | "notManaged" | "suspended" };
 
 export async function logInToStore(session: SessionUser, organizationId: string, accessId: string, ip?: string | null): Promise<CollaboratorLoginResult> {
-  if (!UUID.test(organizationId) || !UUID.test(accessId)) return { ok: false, reason: "notFound" };
+  if (!isUuid(organizationId) || !isUuid(accessId)) return { ok: false, reason: "notFound" };
   return inTransaction(async (tx) => {
     if (!(await isMember(tx, session.user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
     // Row lock: a concurrent "Remove access" either happens before (we see REMOVED) or waits for us and

@@ -55,15 +55,14 @@ export async function inviteMember(user: User, organizationId: string, email: st
   return inTransaction(async (tx) => {
     const organization = await tx.partnerOrganization.findUniqueOrThrow({ where: { id: organizationId } });
     const existing = await tx.user.findUnique({ where: { email } });
-    const origin = env().APP_ORIGIN ?? "http://localhost:3000";
     if (existing) {
       const already = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: existing.id } } });
       if (already) return { ok: false, errors: { email: "members.errors.already" } };
       await tx.membership.create({ data: { organizationId, userId: existing.id } });
       await enqueueMail(tx, {
         to: email,
-        subject: `You were added to ${organization.name} on Portier`,
-        text: `${user.firstName} ${user.lastName} added you to the partner organization ${organization.name}.\n\nSign in: ${origin}/login`,
+        locale: existing.locale,
+        mail: { kind: "memberAdded", params: { inviter: `${user.firstName} ${user.lastName}`, organization: organization.name, loginPath: "/login" } },
       });
     } else {
       const pending = await tx.organizationInvitation.findFirst({ where: { organizationId, email, acceptedAt: null, expiresAt: { gt: new Date() } } });
@@ -73,8 +72,11 @@ export async function inviteMember(user: User, organizationId: string, email: st
       });
       await enqueueMail(tx, {
         to: email,
-        subject: `${organization.name} invites you to Portier`,
-        text: `${user.firstName} ${user.lastName} invites you to join ${organization.name} on Portier.\n\nCreate your login with this email address within 14 days: ${origin}/signup?email=${encodeURIComponent(email)}`,
+        locale: user.locale,
+        mail: {
+          kind: "memberInvited",
+          params: { inviter: `${user.firstName} ${user.lastName}`, organization: organization.name, signupPath: `/signup?email=${encodeURIComponent(email)}`, days: 14 },
+        },
       });
     }
     await logActivity(tx, partnerActor(user, ip), { action: "organization.member_invited", organizationId, subject: email });

@@ -5,17 +5,22 @@
 import nodemailer from "nodemailer";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
+import { appOrigin, env } from "~/lib/env.server";
+import { renderMail, type AnyMail } from "~/mail/render";
+import type { Locale } from "~/i18n";
 import { claimDue, release, retryDelayMs, settle, type LeasedQueue } from "./background/leases.server";
 
-export interface Mail {
+export interface Outgoing {
   to: string;
-  subject: string;
-  text: string;
+  /** The recipient's language (their login's, when they have one); English otherwise. */
+  locale: Locale | null | undefined;
+  mail: AnyMail;
 }
 
-export async function enqueueMail(tx: Tx, mail: Mail): Promise<void> {
-  await tx.emailOutbox.create({ data: { to: mail.to.toLowerCase(), subject: mail.subject, text: mail.text } });
+/** Writes the mail, in its recipient's language, into the outbox of the transaction `tx`. */
+export async function enqueueMail(tx: Tx, outgoing: Outgoing): Promise<void> {
+  const { subject, text } = renderMail(outgoing.mail, outgoing.locale ?? "en", appOrigin());
+  await tx.emailOutbox.create({ data: { to: outgoing.to.toLowerCase(), subject, text } });
 }
 
 const OUTBOX: LeasedQueue = {

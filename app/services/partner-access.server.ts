@@ -1,9 +1,15 @@
 // Giving access back from the partner dashboard (SPEC.md rule 10), and tidying the Stores list.
 import { inTransaction } from "~/lib/transaction.server";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
-import { isMember, lockOrganization, lockStore, partnerActor, UUID, type PartnerUser } from "./partner-common.server";
+import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
+import { lockOrganization, lockStore } from "./locks.server";
+import { isUuid } from "~/domain/ids";
 
-export type PartnerAccessResult = { ok: true } | { ok: false; reason: "notFound" | "wrongState" };
+/** Done, not found, or a conflict when the access is no longer in a state where this applies. */
+export type PartnerAccessResult = Result;
+
+const wrongState = () => refuse.conflict("form", "partner.stores.errors.wrongState");
 
 /**
  * "Remove access" → "Remove store": the organization's collaborator access ends at once. The row stays
@@ -11,15 +17,15 @@ export type PartnerAccessResult = { ok: true } | { ok: false; reason: "notFound"
  * the next click in the store admin is refused; the owner is told on Home; a new request is allowed.
  */
 export async function removeAccess(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  if (!UUID.test(organizationId) || !UUID.test(accessId)) return { ok: false, reason: "notFound" };
+  if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
-    if (!organization || !(await isMember(tx, user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
+    if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
     const access = await tx.collaboratorAccess.findFirst({
       where: { id: accessId, organizationId },
       select: { id: true, storeId: true, state: true, permissions: true, store: { select: { name: true, domain: true } } },
     });
-    if (!access) return { ok: false, reason: "notFound" } as const;
+    if (!access) return refuse.notFound();
     await lockStore(tx, access.storeId);
     const now = new Date();
     const { count } = await tx.collaboratorAccess.updateMany({
@@ -27,7 +33,7 @@ export async function removeAccess(user: PartnerUser, organizationId: string, ac
       data: { state: "REMOVED", permissions: [], listed: true, updatedAt: now },
     });
     // Removed a moment ago (by the owner, or another member): the wish is fulfilled.
-    if (count === 0) return access.state === "REMOVED" ? ({ ok: true } as const) : ({ ok: false, reason: "wrongState" } as const);
+    if (count === 0) return access.state === "REMOVED" ? ok() : wrongState();
 
     await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
     const partnerName = `${user.firstName} ${user.lastName}`;
@@ -51,7 +57,7 @@ export async function removeAccess(user: PartnerUser, organizationId: string, ac
         previousPermissions: access.permissions,
       },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }
 
@@ -66,19 +72,19 @@ export async function dismissDeclined(user: PartnerUser, organizationId: string,
 }
 
 async function hide(user: PartnerUser, organizationId: string, accessId: string, state: "REMOVED" | "DECLINED", ip?: string | null): Promise<PartnerAccessResult> {
-  if (!UUID.test(organizationId) || !UUID.test(accessId)) return { ok: false, reason: "notFound" };
+  if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
-    if (!organization || !(await isMember(tx, user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
+    if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
     const access = await tx.collaboratorAccess.findFirst({
       where: { id: accessId, organizationId },
       select: { id: true, storeId: true, state: true, listed: true, store: { select: { name: true, domain: true } } },
     });
-    if (!access) return { ok: false, reason: "notFound" } as const;
-    if (access.state === state && !access.listed) return { ok: true } as const;
+    if (!access) return refuse.notFound();
+    if (access.state === state && !access.listed) return ok();
     // No updatedAt change: the row's place in the history stays where it was.
     const { count } = await tx.collaboratorAccess.updateMany({ where: { id: access.id, state, listed: true }, data: { listed: false } });
-    if (count === 0) return { ok: false, reason: "wrongState" } as const;
+    if (count === 0) return wrongState();
     await logActivity(tx, partnerActor(user, ip), {
       action: "collaborator_access.removed_from_list",
       storeId: access.storeId,
@@ -86,6 +92,6 @@ async function hide(user: PartnerUser, organizationId: string, accessId: string,
       subject: organization.name,
       details: { state, organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }

@@ -14,7 +14,8 @@ import { enqueueMail } from "./outbox.server";
 import { startSession, type SessionUser } from "./sessions.server";
 import { acceptPendingInvitationsFor } from "./organizations.server";
 import type { StoreActor } from "./store-access.server";
-import { FORBIDDEN, NOT_FOUND, appOrigin, isUuid, loadDecider, lockStore, refuse, type Decider, type Refusal, type Result } from "./store-admin.server";
+import { FORBIDDEN, NOT_FOUND, isUuid, loadDecider, refuse, type Decider, type Refusal, type Result } from "./store-admin.server";
+import { lockStore } from "./locks.server";
 
 async function manager(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Decider | Refusal> {
   const found = await loadDecider(tx, actor, storeId, ip);
@@ -106,18 +107,21 @@ export async function inviteStaff(actor: StoreActor, storeId: string, input: Inv
       const { token, hash } = newToken();
       await tx.staffInvitation.create({ data: { staffAccountId: account.id, tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) } });
       const login = await tx.user.findUnique({ where: { email }, select: { locale: true } });
-      const t = translator(login?.locale ?? who.user.locale ?? "en");
       await enqueueMail(tx, {
         to: email,
-        subject: t("store.mail.invitation.subject", { store: store.name }),
-        text: t(login ? "store.mail.invitation.bodyExisting" : "store.mail.invitation.bodyNew", {
-          name: input.firstName,
-          inviter: `${who.user.firstName} ${who.user.lastName}`,
-          store: store.name,
-          domain: store.domain,
-          link: `${appOrigin()}/invitations/${token}`,
-          days: INVITATION_DAYS,
-        }),
+        locale: login?.locale ?? who.user.locale,
+        mail: {
+          kind: "staffInvitation",
+          params: {
+            name: input.firstName,
+            inviter: `${who.user.firstName} ${who.user.lastName}`,
+            store: store.name,
+            domain: store.domain,
+            invitationPath: `/invitations/${token}`,
+            days: INVITATION_DAYS,
+            hasLogin: Boolean(login),
+          },
+        },
       });
       await logActivity(tx, who.activity, { action: "staff.invited", storeId, subject: email, details: { permissions } });
       return { ok: true as const, staffId: account.id };

@@ -2,6 +2,7 @@
 // suspended collaborator, or a narrowed permission takes effect on the very next click.
 import { db } from "~/lib/db.server";
 import type { Permission } from "~/domain/permissions";
+import { isUuid } from "~/domain/ids";
 import type { SessionUser } from "./sessions.server";
 
 export interface StoreSummary {
@@ -26,8 +27,8 @@ export type StoreAccessDecision = { ok: true; actor: StoreActor } | { ok: false;
 
 const TOUCH_AFTER_MS = 5 * 60_000;
 
-export async function resolveStoreActor(session: SessionUser, storeId: string): Promise<StoreAccessDecision> {
-  if (!/^[0-9a-f-]{36}$/i.test(storeId)) return { ok: false, reason: "notFound" };
+export async function resolveStoreActor(session: Pick<SessionUser, "sessionId" | "user">, storeId: string): Promise<StoreAccessDecision> {
+  if (!isUuid(storeId)) return { ok: false, reason: "notFound" };
   const staff = await db().staffAccount.findFirst({
     where: { storeId, userId: session.user.id },
     select: { id: true, isOwner: true, status: true, permissions: true, lastActiveAt: true, store: { select: { id: true, name: true, domain: true } } },

@@ -1,7 +1,6 @@
 // Shared by the store admin's use cases (Users and permissions, Settings, Home): who is deciding, the
 // row locks in the global order, and the shape of a refusal.
 import type { Tx } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
 import type { FieldErrors } from "~/domain/forms";
 import type { Permission } from "~/domain/permissions";
 import { actorLabel, type Actor } from "./activity.server";
@@ -14,8 +13,7 @@ export const refuse = (status: Refusal["status"], errors: FieldErrors, params?: 
 export const NOT_FOUND: Refusal = { ok: false, status: 404, errors: { form: "errors.notFound.title" } };
 export const FORBIDDEN: Refusal = { ok: false, status: 403, errors: { form: "errors.forbidden.title" } };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+export { isUuid } from "~/domain/ids";
 
 /** The owner or a staff member acting in the store admin, read again inside the transaction. */
 export interface Decider {
@@ -49,15 +47,3 @@ export async function loadDecider(tx: Tx, actor: StoreActor, storeId: string, ip
   };
 }
 
-/** Global lock order: organization row, then store row, then request/access rows. */
-export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "PartnerOrganization" WHERE "id" = ${organizationId}::uuid FOR UPDATE`;
-}
-
-export async function lockStore(tx: Tx, storeId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Store" WHERE "id" = ${storeId}::uuid FOR UPDATE`;
-}
-
-export function appOrigin(): string {
-  return env().APP_ORIGIN ?? "http://localhost:3000";
-}

@@ -7,7 +7,8 @@ import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES, generateCollaboratorCode } fr
 import type { StoreDetails } from "~/domain/store-settings";
 import { logActivity } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
-import { FORBIDDEN, loadDecider, lockStore, type Result } from "./store-admin.server";
+import { FORBIDDEN, loadDecider, type Result } from "./store-admin.server";
+import { lockStore } from "./locks.server";
 
 export async function getStoreDetails(storeId: string) {
   return db().store.findUniqueOrThrow({

@@ -27,7 +27,7 @@ export async function createUser(overrides: { email?: string; firstName?: string
 export async function createSession(user: { id: string; email: string; firstName: string; lastName: string }): Promise<SessionUser> {
   const sessionId = randomUUID();
   await db().session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { sessionId, user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, locale: null } };
+  return { sessionId, user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, locale: null }, flash: null };
 }
 
 export async function createOrganization(options: { name?: string; members?: { id: string }[] } = {}) {

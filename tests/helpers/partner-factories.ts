@@ -17,7 +17,7 @@ export const asPartner = (user: Person): SessionUser["user"] => ({ id: user.id, 
 export async function sendRequest(user: Person, organizationId: string, store: { domain: string; collaboratorCode: string }, permissions: Permission[] = ["orders_view"], message: string | null = null) {
   const result = await requestAccess(asPartner(user), organizationId, { storeDomain: store.domain, code: store.collaboratorCode, permissions, message }, "198.51.100.1");
   if (!result.ok) throw new Error(`request refused: ${JSON.stringify(result)}`);
-  return result;
+  return result.value;
 }
 
 const decisionsFile = path.resolve(__dirname, "../../app/services/collaborator-decisions.server.ts");

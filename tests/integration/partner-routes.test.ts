@@ -9,6 +9,7 @@ import { sessionCookieName } from "~/lib/cookies.server";
 import { action as storesAction, loader as storesLoader } from "~/routes/partners.$orgId.stores._index";
 import { action as requestAction, loader as requestLoader } from "~/routes/partners.$orgId.stores.request";
 import { action as membersAction } from "~/routes/partners.$orgId.members";
+import { errorsOf, outcome, post, routeArgs, toastOf } from "../helpers/routes";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -21,29 +22,10 @@ afterAll(async () => {
 async function cookieFor(user: { email: string }) {
   const result = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: "203.0.113.9" });
   if (!result.ok) throw new Error("sign-in failed");
-  return `${sessionCookieName()}=${encodeURIComponent(result.token)}`;
+  return `${sessionCookieName()}=${encodeURIComponent(result.value.token)}`;
 }
 
-function post(path: string, cookie: string, fields: Record<string, string>) {
-  return new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) });
-}
-
-const args = (request: Request, orgId: string) => ({ request, params: { orgId }, context: {} });
-
-/** What a route threw or returned, as status + body. */
-async function outcome(run: Promise<unknown>): Promise<{ status: number; body: unknown; location?: string | null }> {
-  const settle = (value: unknown) => {
-    if (value instanceof Response) return { status: value.status, body: null, location: value.headers.get("location") };
-    const record = value as { init?: { status?: number }; data?: unknown; type?: string };
-    if (record && record.type === "DataWithResponseInit") return { status: record.init?.status ?? 200, body: record.data };
-    return { status: 200, body: value };
-  };
-  try {
-    return settle(await run);
-  } catch (thrown) {
-    return settle(thrown);
-  }
-}
+const args = (request: Request, orgId: string) => routeArgs(request, { orgId });
 
 async function world() {
   const owner = await createUser({ firstName: "Olive", lastName: "Owner" });
@@ -71,15 +53,18 @@ describe("partner routes", () => {
     const base = `/partners/${organization.id}/stores`;
     const bad = await outcome(requestAction(args(post(`${base}/request`, memberCookie, { storeUrl: "", code: "1234", message: "hi" }), organization.id)));
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ errors: { storeUrl: "errors.required", permissions: "errors.permissions.empty" }, values: { storeUrl: "", message: "hi" } });
+    expect(errorsOf(bad.body)).toEqual({ storeUrl: "errors.required", permissions: "errors.permissions.empty" });
+    expect(bad.body).toMatchObject({ initialValue: { message: "hi" } });
     expect(JSON.stringify(bad.body)).not.toContain("1234");
 
     const good = await outcome(requestAction(args(post(`${base}/request`, memberCookie, { storeUrl: `https://${store.domain}/admin`, "perm.orders": "manage" }), organization.id)));
-    expect(good).toMatchObject({ status: 302, location: `${base}?toast=requested` });
+    expect(good).toMatchObject({ status: 302, location: base });
+    expect(await toastOf(memberCookie)).toEqual({ key: "partner.stores.toast.requested" });
     expect(await t.db.collaboratorRequest.findFirst({ where: { storeId: store.id } })).toMatchObject({ requestedById: member.id, permissions: ["orders_manage"] });
 
     const again = await outcome(requestAction(args(post(`${base}/request`, memberCookie, { storeUrl: store.domain, "perm.orders": "view" }), organization.id)));
-    expect(again).toMatchObject({ status: 409, body: { errors: { storeUrl: "partner.request.errors.alreadyPending" } } });
+    expect(again.status).toBe(409);
+    expect(errorsOf(again.body)).toEqual({ storeUrl: "partner.request.errors.alreadyPending" });
   });
 
   test("row actions act only on the organization's own rows", async () => {

@@ -44,6 +44,7 @@ export const common = {
   "errors.tooLarge.title": "This form is too large to send",
   "errors.tooLarge.body": "What you sent is larger than this page accepts ({limit}). Shorten it, or for an upload choose a smaller file, then try again.",
   "errors.goHome": "Go to your workspace",
+  "errors.invalid": "This value is not valid.",
   "errors.required": "This field is required.",
   "errors.tooLong": "Use {max} characters or fewer.",
   "errors.email.invalid": "Enter a valid email address, like name@example.com.",

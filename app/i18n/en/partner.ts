@@ -82,7 +82,7 @@ export const partner = {
   "partner.request.errors.storeUrl": "Enter the store's address, like maple-goods.portier.test.",
   "partner.request.errors.unknownStore": "No store uses this address. Check it with the store owner.",
   "partner.request.errors.code": "The collaborator request code is incorrect.",
-  "partner.request.errors.throttled": "Too many incorrect codes for this store. Try again in {minutes} minutes.",
+  "partner.request.errors.throttled": { one: "Too many incorrect codes for this store. Try again in {minutes} minute.", other: "Too many incorrect codes for this store. Try again in {minutes} minutes." },
   "partner.request.errors.alreadyPending": "Your organization already has a pending request for this store. Wait for the owner's decision, or cancel it on the Stores page.",
   "partner.request.errors.alreadyManaged": "Your organization already manages this store. Log in to it from the Stores page.",
   "partner.request.errors.alreadySuspended": "Your organization's access to this store is suspended. Ask the store owner to resume it.",
@@ -92,12 +92,6 @@ export const partner = {
   "partner.request.errors.ownerMember": "{name} ({email}), a member of your organization, owns this store. A store's owner cannot also be its collaborator, so your organization cannot request access to it.",
   "partner.request.errors.cap": "Your organization already has {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to free a slot.",
 
-  "partner.mail.requestCreated.subject": "{organization} requests collaborator access to {store}",
-  "partner.mail.requestCreated.intro": "{requester} ({email}) of {organization} asks for collaborator access to your store {store}.",
-  "partner.mail.requestCreated.permissions": "Permissions requested: {permissions}",
-  "partner.mail.requestCreated.message": "Their message:\n{message}",
-  "partner.mail.requestCreated.review": "Approve or decline the request in Users and permissions: {url}",
-  "partner.mail.requestCreated.unknown": "If you don't know this partner, decline the request. Collaborators never get Users and permissions.",
 
   "partner.activity.title": "Activity",
   "partner.activity.subtitle": "Your organization's access to stores: requests, cancellations, log-ins, removals, and the owners' decisions.",

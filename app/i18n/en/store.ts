@@ -304,17 +304,4 @@ export const store = {
   "store.requestLink.none.body": "Requests are sent by a partner organization. Create one, then open the store owner's link again.",
 
   // Emails
-  "store.mail.approved.subject": "Access to {store} approved",
-  "store.mail.approved.body": "Good news: the owner of {store} ({domain}) approved your organization's collaborator request.\n\nPermissions granted:\n{permissions}\n\nLog in to the store from your partner dashboard: {link}",
-  "store.mail.declined.subject": "Request for {store} declined",
-  "store.mail.declined.body": "The owner of {store} ({domain}) declined your organization's collaborator request.\n\nYou can send a new request from your partner dashboard if needed: {link}",
-  "store.mail.removed.subject": "Access to {store} removed",
-  "store.mail.removed.body": "The owner of {store} ({domain}) removed your organization's collaborator access. The store shows as \"Access removed\" in your partner dashboard. To work on it again, send a new request.",
-  "store.mail.suspended.subject": "Access to {store} suspended",
-  "store.mail.suspended.body": "The owner of {store} ({domain}) suspended your organization's collaborator access. You can't log in to the store until the owner resumes it.",
-  "store.mail.resumed.subject": "Access to {store} resumed",
-  "store.mail.resumed.body": "The owner of {store} ({domain}) resumed your organization's collaborator access. Log in from your partner dashboard: {link}",
-  "store.mail.invitation.subject": "You're invited to work in {store}",
-  "store.mail.invitation.bodyNew": "Hello {name},\n\n{inviter} invited you to work in {store} ({domain}) as staff on Portier.\n\nSet your password to join: {link}\n\nThe link works once, for {days} days.",
-  "store.mail.invitation.bodyExisting": "Hello {name},\n\n{inviter} invited you to work in {store} ({domain}) as staff on Portier.\n\nLog in with your existing Portier login and accept the invitation: {link}\n\nThe link works once, for {days} days.",
 };

@@ -44,6 +44,7 @@ export const common = {
   "errors.tooLarge.title": "Ce formulaire est trop volumineux",
   "errors.tooLarge.body": "Ce que vous avez envoyé dépasse ce que cette page accepte ({limit}). Raccourcissez-le, ou pour un envoi de fichier choisissez un fichier plus petit, puis réessayez.",
   "errors.goHome": "Aller à votre espace",
+  "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.required": "Ce champ est obligatoire.",
   "errors.tooLong": "Utilisez {max} caractères au maximum.",
   "errors.email.invalid": "Saisissez une adresse e-mail valide, comme nom@exemple.com.",

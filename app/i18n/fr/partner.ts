@@ -82,7 +82,7 @@ export const partner = {
   "partner.request.errors.storeUrl": "Saisissez l'adresse de la boutique, par exemple maple-goods.portier.test.",
   "partner.request.errors.unknownStore": "Aucune boutique n'utilise cette adresse. Vérifiez-la auprès du propriétaire.",
   "partner.request.errors.code": "Le code de demande collaborateur est incorrect.",
-  "partner.request.errors.throttled": "Trop de codes incorrects pour cette boutique. Réessayez dans {minutes} minutes.",
+  "partner.request.errors.throttled": { one: "Trop de codes incorrects pour cette boutique. Réessayez dans {minutes} minute.", other: "Trop de codes incorrects pour cette boutique. Réessayez dans {minutes} minutes." },
   "partner.request.errors.alreadyPending": "Votre organisation a déjà une demande en attente pour cette boutique. Attendez la décision du propriétaire, ou annulez-la depuis la page Boutiques.",
   "partner.request.errors.alreadyManaged": "Votre organisation gère déjà cette boutique. Connectez-vous-y depuis la page Boutiques.",
   "partner.request.errors.alreadySuspended": "L'accès de votre organisation à cette boutique est suspendu. Demandez au propriétaire de le rétablir.",
@@ -92,12 +92,6 @@ export const partner = {
   "partner.request.errors.ownerMember": "{name} ({email}), membre de votre organisation, est propriétaire de cette boutique. Le propriétaire d'une boutique ne peut pas en être collaborateur : votre organisation ne peut donc pas demander l'accès à cette boutique.",
   "partner.request.errors.cap": "Votre organisation a déjà {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour libérer une place.",
 
-  "partner.mail.requestCreated.subject": "{organization} demande un accès collaborateur à {store}",
-  "partner.mail.requestCreated.intro": "{requester} ({email}), de {organization}, demande un accès collaborateur à votre boutique {store}.",
-  "partner.mail.requestCreated.permissions": "Autorisations demandées : {permissions}",
-  "partner.mail.requestCreated.message": "Son message :\n{message}",
-  "partner.mail.requestCreated.review": "Approuvez ou refusez la demande dans Utilisateurs et autorisations : {url}",
-  "partner.mail.requestCreated.unknown": "Si vous ne connaissez pas ce partenaire, refusez la demande. Les collaborateurs n'ont jamais accès à Utilisateurs et autorisations.",
 
   "partner.activity.title": "Activité",
   "partner.activity.subtitle": "L'accès de votre organisation aux boutiques : demandes, annulations, connexions, suppressions et décisions des propriétaires.",

@@ -304,17 +304,4 @@ export const store = {
   "store.requestLink.none.body": "Les demandes sont envoyées par une organisation partenaire. Créez-en une, puis rouvrez le lien du propriétaire de la boutique.",
 
   // E-mails
-  "store.mail.approved.subject": "Accès à {store} approuvé",
-  "store.mail.approved.body": "Bonne nouvelle : le propriétaire de {store} ({domain}) a approuvé la demande de collaborateur de votre organisation.\n\nAutorisations accordées :\n{permissions}\n\nConnectez-vous à la boutique depuis votre tableau de bord partenaire : {link}",
-  "store.mail.declined.subject": "Demande pour {store} refusée",
-  "store.mail.declined.body": "Le propriétaire de {store} ({domain}) a refusé la demande de collaborateur de votre organisation.\n\nVous pouvez envoyer une nouvelle demande depuis votre tableau de bord partenaire si besoin : {link}",
-  "store.mail.removed.subject": "Accès à {store} supprimé",
-  "store.mail.removed.body": "Le propriétaire de {store} ({domain}) a supprimé l'accès collaborateur de votre organisation. La boutique apparaît comme « Accès supprimé » dans votre tableau de bord partenaire. Pour y travailler de nouveau, envoyez une nouvelle demande.",
-  "store.mail.suspended.subject": "Accès à {store} suspendu",
-  "store.mail.suspended.body": "Le propriétaire de {store} ({domain}) a suspendu l'accès collaborateur de votre organisation. Vous ne pouvez plus vous connecter à la boutique tant qu'il ne l'a pas rétabli.",
-  "store.mail.resumed.subject": "Accès à {store} rétabli",
-  "store.mail.resumed.body": "Le propriétaire de {store} ({domain}) a rétabli l'accès collaborateur de votre organisation. Connectez-vous depuis votre tableau de bord partenaire : {link}",
-  "store.mail.invitation.subject": "Vous êtes invité à travailler dans {store}",
-  "store.mail.invitation.bodyNew": "Bonjour {name},\n\n{inviter} vous invite à travailler dans {store} ({domain}) en tant qu'employé sur Portier.\n\nChoisissez votre mot de passe pour rejoindre l'équipe : {link}\n\nLe lien fonctionne une seule fois, pendant {days} jours.",
-  "store.mail.invitation.bodyExisting": "Bonjour {name},\n\n{inviter} vous invite à travailler dans {store} ({domain}) en tant qu'employé sur Portier.\n\nConnectez-vous avec votre identifiant Portier et acceptez l'invitation : {link}\n\nLe lien fonctionne une seule fois, pendant {days} jours.",
 };

@@ -110,7 +110,7 @@ export async function ownerActor(owner: Person, storeId: string) {
 export async function newRequest(partner: Person, organizationId: string, store: { domain: string; code: string }, permissions: Permission[] = ["orders_view"]) {
   const result = await requestAccess(asUser(partner), organizationId, { storeDomain: store.domain, code: store.code, permissions, message: "Hello" }, "192.0.2.2");
   if (!result.ok) throw new Error(`request refused: ${JSON.stringify(result)}`);
-  return result;
+  return result.value;
 }
 
 /** Requested by the partner, approved by the owner: a MANAGED access. */
