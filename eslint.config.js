@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs", "scripts/**", "server.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", setInterval: "readonly", URL: "readonly", fetch: "readonly", Buffer: "readonly", Headers: "readonly", Request: "readonly", ReadableStream: "readonly", AbortController: "readonly", clearTimeout: "readonly" } },
+    files: ["**/*.mjs", "scripts/**", "server.mjs", "server/**"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", setInterval: "readonly", URL: "readonly", fetch: "readonly", Buffer: "readonly", Headers: "readonly", Request: "readonly", ReadableStream: "readonly", AbortController: "readonly", clearTimeout: "readonly", performance: "readonly" } },
   },
 );

@@ -10,3 +10,6 @@ startTransition(() => {
     </StrictMode>,
   );
 });
+// From now on an error page is rendered here, for a request whose id this page does not know
+// (components/ErrorPage.tsx shows a reference only for the page the server rendered).
+window.__portierHydrated = true;

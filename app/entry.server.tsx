@@ -1,5 +1,7 @@
 import { Writable } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { logger } from "~/lib/logger.server";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
@@ -7,6 +9,12 @@ import { NonceProvider } from "~/components/nonce";
 export { serverHooks } from "~/server-hooks.server";
 
 const ABORT_DELAY = 5_000;
+
+/** Errors of loaders and actions: logged with the request's id, which the error page shows. Aborted requests are not errors. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  logger.error({ err: error, requestId: context.requestId, userId: context.userId ?? null }, "error in a loader or action");
+};
 
 /**
  * Renders the whole page, then answers it in one piece. No route defers data, so streaming would only cut
@@ -53,7 +61,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, "error while rendering");
         },
       },
     );

@@ -30,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
     locale: localeFor(args.request, session?.user.locale),
     user: session ? { firstName: session.user.firstName, lastName: session.user.lastName, email: session.user.email } : null,
     flash: session?.flash ?? null,
+    requestId: args.context.requestId ?? null,
   };
 }
 

@@ -4,12 +4,14 @@
 import { env } from "~/lib/env.server";
 import { bodyLimitFor, BODY_TOO_LARGE } from "~/lib/body-limit.server";
 import { disconnectDatabase } from "~/lib/db.server";
+import { logger } from "~/lib/logger.server";
+import { routeIdFor } from "~/lib/route-ids.server";
 import { startBackgroundWork } from "~/services/background/work.server";
 
 /** Validates the configuration (throws a message naming each wrong variable) and returns what the server needs. */
 function configuration() {
   const config = env();
-  return { trustProxy: config.TRUST_PROXY, appOrigin: config.APP_ORIGIN };
+  return { trustProxy: config.TRUST_PROXY, appOrigin: config.APP_ORIGIN, shutdownDeadlineMs: config.SHUTDOWN_DEADLINE_MS };
 }
 
 export const serverHooks = {
@@ -18,6 +20,8 @@ export const serverHooks = {
   bodyTooLargeCode: BODY_TOO_LARGE,
   startBackgroundWork,
   disconnectDatabase,
+  logger,
+  routeIdFor,
 };
 
 export type ServerHooks = typeof serverHooks;

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { Button, EmptyState, Page, Card } from "@shopify/polaris";
 import { useLocale, useT } from "~/i18n/react";
 import { formatBytes } from "~/i18n";
@@ -9,7 +10,11 @@ export function ErrorPage({ error }: { error: unknown }) {
   const locale = useLocale();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 413 ? "tooLarge" : "server";
-  if (kind === "server") console.error(error);
+  // The id of the request the server rendered this page for: the log line of the error carries it. An
+  // error page drawn later, in the browser, belongs to a request this page does not know.
+  const requestId = (useRouteLoaderData("root") as { requestId?: string | null } | undefined)?.requestId;
+  const [rendered] = useState(() => typeof window === "undefined" || !window.__portierHydrated);
+  const reference = kind === "server" && rendered ? requestId : null;
   const limit = isRouteErrorResponse(error) ? Number((error.data as { limit?: number } | null)?.limit) : NaN;
   return (
     <Page narrowWidth>
@@ -22,6 +27,11 @@ export function ErrorPage({ error }: { error: unknown }) {
           <p style={{ marginTop: "1rem", color: "#616161" }} data-status={status}>
             {status}
           </p>
+          {reference && (
+            <p style={{ marginTop: "0.5rem", color: "#616161" }} data-request-id={reference}>
+              {t("errors.reference", { reference })}
+            </p>
+          )}
         </EmptyState>
       </Card>
     </Page>

@@ -48,11 +48,28 @@ const envSchema = z
   APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: trustProxy,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** `off`: mail stays in the outbox (read it at /dev/mailbox in development); production then needs it said. */
+  MAIL_DELIVERY: z.enum(["smtp", "off"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .superRefine((config, context) => {
+    if (config.NODE_ENV !== "production") return;
     // Links in mail must point at the public address; a guess from the request would be the proxy's.
-    if (config.NODE_ENV === "production" && !config.APP_ORIGIN) {
+    if (!config.APP_ORIGIN) {
       context.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "required in production: the public address, e.g. https://portier.example" });
+    } else {
+      const origin = new URL(config.APP_ORIGIN);
+      const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(origin.hostname);
+      if (origin.protocol !== "https:" && !loopback) {
+        context.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "must be https:// in production (the session cookie is Secure); only a loopback address may use http://" });
+      }
+      if (origin.pathname !== "/" || origin.search || origin.hash) {
+        context.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "an origin only: scheme, host and port, no path" });
+      }
+    }
+    if (!config.SMTP_URL && config.MAIL_DELIVERY !== "off") {
+      context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "required in production to deliver mail; set MAIL_DELIVERY=off to keep mail in the outbox on purpose" });
     }
   });
 

@@ -8,6 +8,10 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Lookups in flight, shared by the root, layout and page loaders of this request. */
     shared?: Map<string, Promise<unknown>>;
+    /** This request's id: in the X-Request-Id answer header, the log, and on the error page. */
+    requestId?: string;
+    /** Who is signed in on this request, once a guard has looked (for the request log). */
+    userId?: string;
   }
 }
 

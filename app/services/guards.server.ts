@@ -20,8 +20,10 @@ export function sessionToken(request: Request): string | undefined {
 }
 
 /** The person signed in on this request, or null; one lookup serves the root, layout and page loaders. */
-export function getSessionUser(args: RequestArgs): Promise<SessionUser | null> {
-  return sharedWithinRequest(args.context, "session", () => findSession(sessionToken(args.request)));
+export async function getSessionUser(args: RequestArgs): Promise<SessionUser | null> {
+  const session = await sharedWithinRequest(args.context, "session", () => findSession(sessionToken(args.request)));
+  if (session) args.context.userId = session.user.id;
+  return session;
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {

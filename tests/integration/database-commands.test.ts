@@ -15,9 +15,9 @@ const ROOT = path.resolve(__dirname, "../..");
 const serverUrl = process.env.TEST_DATABASE_URL;
 const onPostgres = Boolean(serverUrl);
 
-function npmRun(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+function npmRun(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", script], { cwd: ROOT, env: { ...process.env, VITEST: "", NODE_ENV: "development", DATABASE_URL: "", ...env } });
+    const child = spawn("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], { cwd: ROOT, env: { ...process.env, VITEST: "", NODE_ENV: "development", DATABASE_URL: "", ...env } });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -36,8 +36,15 @@ const CATALOG = `
   UNION ALL SELECT 'function ' || proname || ' ' || md5(prosrc) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
   ORDER BY 1`;
 
+/** Every table's rows, hashed in a fixed order: two databases with the same content give the same list. */
+const CONTENT = `
+  SELECT string_agg(format('SELECT %L AS t, count(*) AS n, md5(coalesce(string_agg(r::text, chr(10) ORDER BY r::text), chr(32))) AS h FROM %I r', table_name, table_name), ' UNION ALL ' ORDER BY table_name) AS q
+  FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+
 interface Database {
   env: Record<string, string>;
+  /** Table name → row count and hash of the rows. */
+  content: () => Promise<string[]>;
   catalog: () => Promise<string[]>;
   users: () => Promise<number>;
   migrations: () => Promise<string[]>;
@@ -64,6 +71,7 @@ async function newDatabase(): Promise<Database> {
     };
     return {
       env: { DATABASE_URL: url.toString() },
+      content: async () => (await query((await query(CONTENT))[0].q as string)).map((row) => `${row.t} ${row.n} ${row.h}`),
       catalog: async () => (await query(CATALOG)).map((row) => row.item as string),
       users: async () => Number((await query(`SELECT count(*) AS n FROM "User"`))[0].n),
       migrations: async () => (await query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)).map((row) => row.migration_name as string),
@@ -75,7 +83,7 @@ async function newDatabase(): Promise<Database> {
       },
     };
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "portier-cmd-"));
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "portier-cmd-")), "pglite");
   const query = async (sql: string) => {
     const database = new PGlite({ dataDir: dir });
     try {
@@ -86,10 +94,11 @@ async function newDatabase(): Promise<Database> {
   };
   return {
     env: { PGLITE_DATA_DIR: dir },
+    content: async () => (await query((await query(CONTENT))[0].q as string)).map((row) => `${row.t} ${row.n} ${row.h}`),
     catalog: async () => (await query(CATALOG)).map((row) => row.item as string),
     users: async () => Number((await query(`SELECT count(*) AS n FROM "User"`))[0].n),
     migrations: async () => (await query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)).map((row) => row.migration_name as string),
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    drop: async () => rmSync(path.dirname(dir), { recursive: true, force: true }),
   };
 }
 
@@ -144,6 +153,28 @@ describe(`the README's database commands on a new ${onPostgres ? "PostgreSQL" : 
     expect(await database.migrations()).toEqual(migrationNames());
     expect(await database.users()).toBeGreaterThan(5);
   }, 180_000);
+
+  test("npm run db:backup, then npm run db:restore into a new database, gives back every table, row for row", async () => {
+    const source = await newDatabase();
+    const target = await newDatabase();
+    made.push(source, target);
+    if (!onPostgres) rmSync(target.env.PGLITE_DATA_DIR, { recursive: true, force: true });
+    expect((await npmRun("db:seed", source.env)).code).toBe(0);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "portier-backup-")), `demo${onPostgres ? ".pgdump" : ".pglite.tar.gz"}`);
+    const backup = await npmRun("db:backup", source.env, [file]);
+    expect(backup.code, backup.output).toBe(0);
+    const restored = await npmRun("db:restore", target.env, [file]);
+    expect(restored.code, restored.output).toBe(0);
+    const tables = await source.content();
+    expect(tables.length).toBeGreaterThan(15);
+    expect(tables.find((line) => line.startsWith("User "))).not.toMatch(/^User 0 /);
+    expect(await target.content()).toEqual(tables);
+    // A restore never mixes two worlds: the now full target refuses a second one.
+    const again = await npmRun("db:restore", target.env, [file]);
+    expect(again.code).toBe(1);
+    expect(again.output).toMatch(/not empty/);
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }, 240_000);
 
   test.runIf(onPostgres)("a database that does not exist: one sentence saying what to do, no stack trace", async () => {
     const url = new URL(serverUrl!);

@@ -95,7 +95,7 @@ function expectUsualLatency(idle: number[], duringDelivery: number[]) {
   expect(Math.max(...duringDelivery)).toBeLessThan(1_000);
 }
 
-const mailEnv = (smtpUrl: string) => ({ SMTP_URL: smtpUrl, MAIL_INTERVAL_MS: "200", MAIL_FROM: "Portier <no-reply@portier.test>" });
+const mailEnv = (smtpUrl: string) => ({ SMTP_URL: smtpUrl, MAIL_DELIVERY: "smtp", MAIL_INTERVAL_MS: "200", MAIL_FROM: "Portier <no-reply@portier.test>" });
 
 describe(`an SMTP server that answers after ${SMTP_DELAY_MS / 1000} s`, () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -24,3 +24,28 @@ describe("the rest of the configuration", () => {
     expect(() => parseEnv({ MAIL_INTERVAL_MS: "soon" })).toThrow(/MAIL_INTERVAL_MS/);
   });
 });
+
+describe("production refuses to start without what it needs", () => {
+  const production = { NODE_ENV: "production", APP_ORIGIN: "https://portier.example", SMTP_URL: "smtp://mail.example:587" };
+
+  test("a complete production configuration starts", () => {
+    expect(parseEnv(production).APP_ORIGIN).toBe("https://portier.example");
+    expect(parseEnv({ ...production, SMTP_URL: undefined, MAIL_DELIVERY: "off" }).MAIL_DELIVERY).toBe("off");
+    // A loopback origin may be plain http (a local production run, CI).
+    expect(parseEnv({ ...production, APP_ORIGIN: "http://127.0.0.1:3101" }).APP_ORIGIN).toBe("http://127.0.0.1:3101");
+  });
+
+  test("no APP_ORIGIN, a non-HTTPS one, or one with a path: named, with why", () => {
+    expect(() => parseEnv({ ...production, APP_ORIGIN: undefined })).toThrow(/APP_ORIGIN: required in production/);
+    expect(() => parseEnv({ ...production, APP_ORIGIN: "http://portier.example" })).toThrow(/APP_ORIGIN: must be https:\/\/ in production/);
+    expect(() => parseEnv({ ...production, APP_ORIGIN: "https://portier.example/app" })).toThrow(/APP_ORIGIN: an origin only/);
+  });
+
+  test("no SMTP_URL unless mail delivery is turned off on purpose", () => {
+    expect(() => parseEnv({ ...production, SMTP_URL: undefined })).toThrow(/SMTP_URL: required in production to deliver mail; set MAIL_DELIVERY=off/);
+  });
+
+  test("development needs none of it", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).APP_ORIGIN).toBeUndefined();
+  });
+});

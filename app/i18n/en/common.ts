@@ -43,6 +43,7 @@ export const common = {
   "errors.server.body": "The problem has been logged. Try again in a moment.",
   "errors.tooLarge.title": "This form is too large to send",
   "errors.tooLarge.body": "What you sent is larger than this page accepts ({limit}). Shorten it, or for an upload choose a smaller file, then try again.",
+  "errors.reference": "Reference for support: {reference}",
   "errors.goHome": "Go to your workspace",
   "errors.invalid": "This value is not valid.",
   "errors.required": "This field is required.",

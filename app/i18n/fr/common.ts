@@ -43,6 +43,7 @@ export const common = {
   "errors.server.body": "Le problème a été enregistré. Réessayez dans un instant.",
   "errors.tooLarge.title": "Ce formulaire est trop volumineux",
   "errors.tooLarge.body": "Ce que vous avez envoyé dépasse ce que cette page accepte ({limit}). Raccourcissez-le, ou pour un envoi de fichier choisissez un fichier plus petit, puis réessayez.",
+  "errors.reference": "Référence pour le support : {reference}",
   "errors.goHome": "Aller à votre espace",
   "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.required": "Ce champ est obligatoire.",

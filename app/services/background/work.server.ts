@@ -11,8 +11,8 @@ export interface BackgroundWork {
 
 export function startBackgroundWork(options: { onError: (what: string, error: unknown) => void }): BackgroundWork {
   const loops: Loop[] = [];
-  const { SMTP_URL, MAIL_INTERVAL_MS } = env();
-  if (SMTP_URL) {
+  const { SMTP_URL, MAIL_INTERVAL_MS, MAIL_DELIVERY } = env();
+  if (SMTP_URL && MAIL_DELIVERY !== "off") {
     loops.push(
       startLoop({
         run: (stopping) => deliverDueMail({ smtpUrl: SMTP_URL, stopping }),

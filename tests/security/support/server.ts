@@ -48,6 +48,8 @@ export async function startServer(options: { databaseUrl?: string; pgliteDataDir
       DATABASE_URL: options.databaseUrl ?? "",
       PGLITE_DATA_DIR: options.pgliteDataDir ?? "",
       SMTP_URL: "",
+      MAIL_DELIVERY: "off",
+      LOG_LEVEL: "warn",
       VITEST: "",
       ...options.env,
     },

@@ -1,0 +1,102 @@
+// Remix behind Express, as @remix-run/express would do it, with two differences: the request body is
+// counted as it arrives and cut off at the limit the app sets for the address (whatever the transfer
+// encoding), and every request gets its own load context (app/lib/load-context.ts).
+import { randomUUID } from "node:crypto";
+import { Transform } from "node:stream";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+
+/**
+ * The body as Remix will read it. Past `limit` bytes (or when Content-Length already says so) the stream
+ * fails with the app's "too large" error and nothing more is read from the socket.
+ */
+function limitedBody(req, limit, errorCode) {
+  const state = { exceeded: false };
+  const tooLarge = () => {
+    state.exceeded = true;
+    return Object.assign(new Error(`request body over ${limit} bytes`), { code: errorCode, limit });
+  };
+  if (Number(req.headers["content-length"]) > limit) {
+    const error = tooLarge();
+    return { state, stream: new ReadableStream({ start: (controller) => controller.error(error) }) };
+  }
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk, _encoding, done) {
+      received += chunk.length;
+      if (received > limit) {
+        req.unpipe(counter);
+        req.pause();
+        return done(tooLarge());
+      }
+      done(null, chunk);
+    },
+  });
+  req.pipe(counter);
+  return { state, stream: createReadableStreamFromReadable(counter) };
+}
+
+function remixHeaders(incoming) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(incoming)) {
+    for (const value of Array.isArray(values) ? values : [values]) if (value !== undefined) headers.append(key, value);
+  }
+  return headers;
+}
+
+async function send(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** `onAnswered(req, res, context)` runs once the answer is written (the request log). */
+export function remixHandler({ loadBuild, onAnswered }) {
+  let handle;
+  let handleFor;
+  return async (req, res, next) => {
+    const context = { cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", shared: new Map(), requestId: randomUUID() };
+    res.setHeader("X-Request-Id", context.requestId);
+    res.on("finish", () => onAnswered(req, res, context));
+    try {
+      const build = await loadBuild();
+      if (handleFor !== build) {
+        handle = createRequestHandler(build, process.env.NODE_ENV);
+        handleFor = build;
+      }
+      res.locals.build = build;
+      const policy = build.entry.module.serverHooks;
+      const controller = new AbortController();
+      const headers = remixHeaders(req.headers);
+      // Remix repeats the cross-site check against Host or X-Forwarded-Host and throws (a 500) on a
+      // mismatch. Ours (server/edge.mjs) is the one that decides: a client's X-Forwarded-Host means
+      // nothing, and a request that passed ours carries its verified origin's host.
+      headers.delete("x-forwarded-host");
+      if (req.headers.origin && req.method === "POST") headers.set("host", new URL(req.headers.origin).host);
+      const init = { method: req.method, headers, signal: controller.signal };
+      let body;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        body = limitedBody(req, policy.bodyLimitFor(req.path), policy.bodyTooLargeCode);
+        Object.assign(init, { body: body.stream, duplex: "half" });
+      }
+      res.on("close", () => res.writableFinished || controller.abort());
+      const url = URL.parse(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+      if (!url) {
+        res.status(400).type("text/plain").send("Bad request: the Host header is not a host name.");
+        return;
+      }
+      const response = await handle(new Request(url.href, init), context);
+      // A body left unread (refused before it was read, or cut off at the limit) is not drained: the
+      // connection closes after this answer instead.
+      if (body && !req.complete) res.setHeader("Connection", "close");
+      if (body?.state.exceeded && response.status !== 413) {
+        res.status(413).type("text/plain").send("The request body is larger than this address accepts.");
+        return;
+      }
+      await send(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
