@@ -4,7 +4,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import type { z, ZodIssue } from "zod";
-import { encodeMessage, type Params } from "~/i18n/messages";
+import { decodeMessage, encodeMessage, type Params } from "~/i18n/messages";
+import { isMessageKey } from "~/i18n";
 import type { FieldErrors } from "./result";
 
 export type { FieldErrors } from "./result";
@@ -50,7 +51,11 @@ export function parseSubmission<S extends z.ZodTypeAny>(form: FormData | URLSear
  * A rule the schema did not word itself (a list where one value was expected, a file where text was):
  * a message a person can read, in their language, instead of zod's English.
  */
-const unexpectedValue: z.ZodErrorMap = (issue) => ({ message: issue.code === "invalid_type" && issue.received === "undefined" ? "errors.required" : "errors.invalid" });
+const unexpectedValue: z.ZodErrorMap = (issue, context) => {
+  // Zod applies this map last: a message the schema's own error map chose (an enum's) is kept.
+  if (isMessageKey(decodeMessage(context.defaultError).key)) return { message: context.defaultError };
+  return { message: issue.code === "invalid_type" && issue.received === "undefined" ? "errors.required" : "errors.invalid" };
+};
 
 /** Our field errors in conform's reply shape ("form" errors are the form's own). */
 export function conformErrors(errors: FieldErrors): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
