@@ -11,7 +11,7 @@ export async function actorOf(user: { id: string; email: string; firstName: stri
   const session = await createSession(user);
   const decision = await resolveStoreActor(session, storeId);
   if (!decision.ok) throw new Error(`no access to ${storeId}: ${decision.reason}`);
-  return sectionActor({ session, actor: decision.actor }, "203.0.113.9");
+  return sectionActor({ session, actor: decision.actor, ip: "203.0.113.9" });
 }
 
 export async function staffActor(storeId: string, permissions: Permission[]) {
@@ -29,7 +29,7 @@ export async function collaboratorActor(storeId: string, permissions: Permission
   await db().collaboratorSession.create({ data: { sessionId: session.sessionId, accessId: access.id, userId: user.id } });
   const decision = await resolveStoreActor(session, storeId);
   if (!decision.ok) throw new Error(`collaborator refused: ${decision.reason}`);
-  return { user, organization, actor: sectionActor({ session, actor: decision.actor }, "198.51.100.4") };
+  return { user, organization, actor: sectionActor({ session, actor: decision.actor, ip: "198.51.100.4" }) };
 }
 
 let nextNumber = 5000;

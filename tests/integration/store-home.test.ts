@@ -69,10 +69,10 @@ describe("notifications", () => {
 
     const viewer = await createUser();
     await createStaff(store.id, viewer, ["home_view"]);
-    expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, status: 403 });
-    expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, count: 1 });
+    expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, value: { count: 1 } });
     expect((await frameBadges(ownerActor)).unreadNotifications).toBe(2);
-    expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, count: 2 });
+    expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, value: { count: 2 } });
     expect((await listNotifications(store.id)).every((n) => !n.unread)).toBe(true);
   });
 
@@ -80,7 +80,7 @@ describe("notifications", () => {
     const a = await createStore();
     const b = await createStore();
     const note = await t.db.notification.create({ data: { storeId: b.store.id, kind: "collaborator_request.cancelled" } });
-    expect(await markNotificationsRead(await actorFor(a.owner, a.store.id), a.store.id, [note.id])).toEqual({ ok: true, count: 0 });
+    expect(await markNotificationsRead(await actorFor(a.owner, a.store.id), a.store.id, [note.id])).toEqual({ ok: true, value: { count: 0 } });
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
   });
 });
