@@ -7,6 +7,10 @@ import { choiceField } from "./section-list";
 export const ORDER_STATUSES = ["OPEN", "FULFILLED", "CANCELLED", "REFUNDED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+export function isOrderStatus(value: unknown): value is OrderStatus {
+  return typeof value === "string" && (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
 /**
  * Where an order may go from each status:
  * - an open order is fulfilled (shipped) or cancelled;

@@ -6,6 +6,10 @@ import { choiceField } from "./section-list";
 export const PRODUCT_STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
+export function isProductStatus(value: unknown): value is ProductStatus {
+  return typeof value === "string" && (PRODUCT_STATUSES as readonly string[]).includes(value);
+}
+
 export const PRODUCT_STATUS_TONE: Record<ProductStatus, "success" | "info" | undefined> = {
   ACTIVE: "success",
   DRAFT: "info",
