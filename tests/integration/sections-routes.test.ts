@@ -3,10 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createStaff, createStore, createUser } from "../helpers/factories";
-import { createCustomer, createOrder, createProduct } from "../helpers/sections-factories";
-import { inTransaction } from "~/lib/transaction.server";
-import { startSession } from "~/services/sessions.server";
-import { sessionCookieName } from "~/lib/cookies.server";
+import { cookieFor, createCustomer, createOrder, createProduct } from "../helpers/sections-factories";
 import * as orderPage from "~/routes/store.$storeId.orders.$orderId";
 import * as ordersPage from "~/routes/store.$storeId.orders._index";
 import * as productPage from "~/routes/store.$storeId.products.$productId";
@@ -24,11 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function cookieFor(user: { id: string }) {
-  const { token } = await inTransaction((tx) => startSession(tx, user.id, {}));
-  return `${sessionCookieName()}=${token}`;
-}
 
 function request(cookie: string, path: string, form?: Record<string, string> | FormData) {
   const url = `http://localhost${path}`;

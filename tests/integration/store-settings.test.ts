@@ -8,7 +8,9 @@ import { requestAccess } from "~/services/access-requests.server";
 import { generateCollaboratorCode } from "~/domain/collaborator-code";
 import { storeDetailsSchema } from "~/domain/store-settings";
 import { parseSubmission } from "~/domain/forms";
-import { errorsOf } from "../helpers/routes";
+import { errorsOf, get, outcome, post, routeArgs, toastOf } from "../helpers/routes";
+import { cookieFor } from "../helpers/sections-factories";
+import * as settingsPage from "~/routes/store.$storeId.settings";
 import { message } from "~/i18n/messages";
 
 let t: TestDatabase;
@@ -155,5 +157,59 @@ describe("store details", () => {
     const good = posted({ ...details, inactivityDays: "90" });
     if (good.status !== "success") throw new Error("refused");
     expect(good.value).toMatchObject({ inactivityDays: 90 });
+  });
+});
+
+describe("the Settings page", () => {
+  const page = (storeId: string) => `/store/${storeId}/settings`;
+  const form = { intent: "details", name: "Nouveau nom", contactEmail: "shop@example.test", address: "", currency: "EUR", timezone: "Europe/Paris", inactivityDays: "60" };
+
+  test("settings:view sees the details without the code; every write is a 403 and changes nothing", async () => {
+    const { store } = await createStore({ name: "Unchanged" });
+    const viewer = await createUser();
+    await createStaff(store.id, viewer, ["settings_view"]);
+    const cookie = await cookieFor(viewer);
+    const params = { storeId: store.id };
+    expect(await outcome(settingsPage.loader(routeArgs(get(page(store.id), cookie), params)))).toMatchObject({ status: 200, body: { canManage: false, code: null } });
+    for (const fields of [form, { intent: "regenerate" }, { intent: "requirement", required: "false" }]) {
+      expect([fields.intent, (await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, fields), params)))).status]).toEqual([fields.intent, 403]);
+    }
+    expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Unchanged", collaboratorCodeRequired: true });
+  });
+
+  test("the owner's bad details are a 400 per field; good ones save, back on Settings with a toast", async () => {
+    const { store, owner } = await createStore();
+    const cookie = await cookieFor(owner);
+    const params = { storeId: store.id };
+    const bad = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { ...form, name: "", contactEmail: "nope", currency: "ZZZ", timezone: "Nowhere/Town", inactivityDays: "-1" }), params)));
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.body)).toEqual({
+      name: "errors.required",
+      contactEmail: "errors.email.invalid",
+      currency: "store.settings.errors.currency",
+      timezone: "store.settings.errors.timezone",
+      inactivityDays: "store.settings.errors.inactivityDays",
+    });
+    const good = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, form), params)));
+    expect(good).toMatchObject({ status: 302, location: page(store.id) });
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.detailsSaved" });
+    expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Nouveau nom", inactivityDays: 60 });
+  });
+
+  test("the owner's code buttons answer with their toast", async () => {
+    const { store, owner } = await createStore({ code: "1234" });
+    const cookie = await cookieFor(owner);
+    const params = { storeId: store.id };
+    expect(await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "regenerate" }), params)))).toMatchObject({ status: 302, location: page(store.id) });
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeRegenerated" });
+    expect((await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCode).not.toBe("1234");
+    await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "false" }), params)));
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeNotRequired" });
+    await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "true" }), params)));
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeRequired" });
+    const stale = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "maybe" }), params)));
+    expect(stale.status).toBe(400);
+    expect(errorsOf(stale.body)).toEqual({ required: "errors.stale" });
+    expect((await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCodeRequired).toBe(true);
   });
 });
