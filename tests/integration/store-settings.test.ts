@@ -171,7 +171,8 @@ describe("the Settings page", () => {
     const cookie = await cookieFor(viewer);
     const params = { storeId: store.id };
     expect(await outcome(settingsPage.loader(routeArgs(get(page(store.id), cookie), params)))).toMatchObject({ status: 200, body: { canManage: false, code: null } });
-    for (const fields of [form, { intent: "regenerate" }, { intent: "requirement", required: "false" }]) {
+    const writes: Record<string, string>[] = [form, { intent: "regenerate" }, { intent: "requirement", required: "false" }];
+    for (const fields of writes) {
       expect([fields.intent, (await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, fields), params)))).status]).toEqual([fields.intent, 403]);
     }
     expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Unchanged", collaboratorCodeRequired: true });
