@@ -1,10 +1,12 @@
-// The customer form (seed 001's fields), for "Add customer" and for editing one (customers:manage).
+// The customer form (seed 001's fields), for "Add customer" and for editing one (customers:manage). The
+// browser checks it with the action's own schema as the person types; the action answers a refusal (an
+// email another customer has) beside its field.
 import { Form } from "@remix-run/react";
 import { BlockStack, Card, Checkbox, FormLayout, InlineStack, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { CUSTOMER_MAX_LENGTHS } from "~/domain/customers";
+import { CUSTOMER_MAX_LENGTHS, customerSchema } from "~/domain/customers";
 import { useT } from "~/i18n/react";
-import { FormTextField, SubmitButton, useFieldErrors } from "./forms";
+import { FormErrors, FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "./forms";
 
 export interface CustomerFormValues {
   firstName: string;
@@ -20,13 +22,16 @@ export interface CustomerFormValues {
 
 export function CustomerForm({ defaults, submitLabel }: { defaults: CustomerFormValues; submitLabel: string }) {
   const t = useT();
-  const { error, values } = useFieldErrors();
-  const value = (field: Exclude<keyof CustomerFormValues, "acceptsMarketing">) => values[field] ?? defaults[field];
-  const [marketing, setMarketing] = useState(values.firstName !== undefined ? values.acceptsMarketing === "on" : defaults.acceptsMarketing);
+  const message = useMessage();
+  const [form, fields] = useAppForm(customerSchema, { intent: "save" });
+  // After a refusal the fields show what was sent (a field emptied stays empty), not the saved customer.
+  const initial = form.status === "error" ? undefined : defaults;
+  const [marketing, setMarketing] = useState(initial ? initial.acceptsMarketing : fields.acceptsMarketing.initialValue === "on");
   return (
-    <Form method="post" noValidate>
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       <BlockStack gap="400">
+        <FormErrors errors={form.errors} />
         <Card>
           <BlockStack gap="300">
             <Text as="h2" variant="headingMd">
@@ -34,21 +39,22 @@ export function CustomerForm({ defaults, submitLabel }: { defaults: CustomerForm
             </Text>
             <FormLayout>
               <FormLayout.Group>
-                <FormTextField label={t("sections.customers.firstName")} name="firstName" maxLength={CUSTOMER_MAX_LENGTHS.firstName} defaultValue={value("firstName")} error={error("firstName")} autoComplete="off" />
-                <FormTextField label={t("sections.customers.lastName")} name="lastName" maxLength={CUSTOMER_MAX_LENGTHS.lastName} defaultValue={value("lastName")} error={error("lastName")} autoComplete="off" />
+                <FormTextField label={t("sections.customers.firstName")} field={fields.firstName} defaultValue={initial?.firstName} maxLength={CUSTOMER_MAX_LENGTHS.firstName} />
+                <FormTextField label={t("sections.customers.lastName")} field={fields.lastName} defaultValue={initial?.lastName} maxLength={CUSTOMER_MAX_LENGTHS.lastName} />
               </FormLayout.Group>
               <FormLayout.Group>
-                <FormTextField label={t("common.email")} name="email" maxLength={CUSTOMER_MAX_LENGTHS.email} type="email" defaultValue={value("email")} error={error("email")} />
-                <FormTextField label={t("sections.customers.phone")} name="phone" maxLength={CUSTOMER_MAX_LENGTHS.phone} type="tel" defaultValue={value("phone")} error={error("phone")} />
+                <FormTextField label={t("common.email")} field={fields.email} defaultValue={initial?.email} maxLength={CUSTOMER_MAX_LENGTHS.email} type="email" />
+                <FormTextField label={t("sections.customers.phone")} field={fields.phone} defaultValue={initial?.phone} maxLength={CUSTOMER_MAX_LENGTHS.phone} type="tel" />
               </FormLayout.Group>
               <Checkbox
                 label={t("sections.customers.acceptsMarketing")}
                 helpText={t("sections.customers.acceptsMarketingHelp")}
-                name="acceptsMarketing"
+                id={fields.acceptsMarketing.id}
+                name={fields.acceptsMarketing.name}
                 value="on"
                 checked={marketing}
                 onChange={setMarketing}
-                error={error("acceptsMarketing")}
+                error={message(fields.acceptsMarketing.errors)}
               />
             </FormLayout>
           </BlockStack>
@@ -59,16 +65,23 @@ export function CustomerForm({ defaults, submitLabel }: { defaults: CustomerForm
               {t("sections.customers.companyAndAddress")}
             </Text>
             <FormLayout>
-              <FormTextField label={t("sections.customers.company")} name="company" maxLength={CUSTOMER_MAX_LENGTHS.company} defaultValue={value("company")} error={error("company")} />
+              <FormTextField label={t("sections.customers.company")} field={fields.company} defaultValue={initial?.company} maxLength={CUSTOMER_MAX_LENGTHS.company} />
               <FormLayout.Group>
-                <FormTextField label={t("sections.customers.city")} name="city" maxLength={CUSTOMER_MAX_LENGTHS.city} defaultValue={value("city")} error={error("city")} />
-                <FormTextField label={t("sections.customers.country")} name="country" maxLength={CUSTOMER_MAX_LENGTHS.country} defaultValue={value("country")} error={error("country")} />
+                <FormTextField label={t("sections.customers.city")} field={fields.city} defaultValue={initial?.city} maxLength={CUSTOMER_MAX_LENGTHS.city} />
+                <FormTextField label={t("sections.customers.country")} field={fields.country} defaultValue={initial?.country} maxLength={CUSTOMER_MAX_LENGTHS.country} />
               </FormLayout.Group>
             </FormLayout>
           </BlockStack>
         </Card>
         <Card>
-          <FormTextField label={t("sections.customers.note")} name="note" maxLength={CUSTOMER_MAX_LENGTHS.note} multiline={3} defaultValue={value("note")} helpText={t("sections.customers.noteHelp")} error={error("note")} />
+          <FormTextField
+            label={t("sections.customers.note")}
+            field={fields.note}
+            defaultValue={initial?.note}
+            maxLength={CUSTOMER_MAX_LENGTHS.note}
+            multiline={3}
+            helpText={t("sections.customers.noteHelp")}
+          />
         </Card>
         <InlineStack align="end">
           <SubmitButton intent="save">{submitLabel}</SubmitButton>

@@ -4,31 +4,32 @@ import { useEffect, useMemo, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import { Autocomplete, Icon } from "@shopify/polaris";
 import { SearchIcon } from "@shopify/polaris-icons";
-import type { loader as peopleLoader } from "~/routes/store.$storeId.activity.people";
+import type { ActivityPeople } from "~/domain/activity-log";
 import { useT } from "~/i18n/react";
 
 const EVERYONE = "";
 
 export function PersonFilter({
-  storeId,
+  source,
   person,
   personLabel,
   onChange,
 }: {
-  storeId: string;
+  /** Where the list of people comes from: a GET answering ActivityPeople. */
+  source: string;
   person: string | null;
   /** The chosen person's label, from the page's loader. */
   personLabel: string | null;
   onChange: (userId: string) => void;
 }) {
   const t = useT();
-  const people = useFetcher<typeof peopleLoader>();
+  const people = useFetcher<ActivityPeople>();
   const [text, setText] = useState(personLabel ?? "");
   // After the page changes filter, the field shows what the page is filtered on.
   useEffect(() => setText(personLabel ?? ""), [person, personLabel]);
 
   const load = () => {
-    if (people.state === "idle" && !people.data) people.load(`/store/${storeId}/activity/people`);
+    if (people.state === "idle" && !people.data) people.load(source);
   };
   const everyone = t("store.activity.filter.everyone");
   const options = useMemo(() => {

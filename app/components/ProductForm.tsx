@@ -1,10 +1,11 @@
-// The product form, for "Add product" and for editing one (products:manage).
+// The product form, for "Add product" and for editing one (products:manage). The browser checks it with
+// the action's own schema as the person types; the page's action answers a refusal beside its field.
 import { Form } from "@remix-run/react";
-import { Banner, BlockStack, Card, FormLayout, InlineStack, Layout, Select, Text } from "@shopify/polaris";
+import { BlockStack, Card, FormLayout, InlineStack, Layout, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { PRODUCT_STATUSES } from "~/domain/products";
+import { isProductStatus, PRODUCT_LIMITS, PRODUCT_STATUSES, productSchema, type ProductStatus } from "~/domain/products";
 import { useLocale, useT } from "~/i18n/react";
-import { FormTextField, SubmitButton, useFieldErrors } from "./forms";
+import { FormErrors, FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "./forms";
 
 export interface ProductFormValues {
   title: string;
@@ -12,7 +13,7 @@ export interface ProductFormValues {
   price: string;
   inventory: string;
   sku: string;
-  status: string;
+  status: ProductStatus;
 }
 
 export function currencySymbol(locale: string, currency: string): string {
@@ -23,26 +24,29 @@ export function currencySymbol(locale: string, currency: string): string {
 export function ProductForm({ defaults, currency, submitLabel, version }: { defaults: ProductFormValues; currency: string; submitLabel: string; version?: number }) {
   const t = useT();
   const locale = useLocale();
-  const { error, values, errors } = useFieldErrors();
-  const value = (field: keyof ProductFormValues) => values[field] ?? defaults[field];
-  const [status, setStatus] = useState(value("status"));
+  const message = useMessage();
+  const [form, fields] = useAppForm(productSchema, { intent: "save" });
+  // After a refusal the fields show what was sent (a field emptied stays empty), not the saved product.
+  const initial = form.status === "error" ? undefined : defaults;
+  const sentStatus = fields.status.initialValue;
+  const [status, setStatus] = useState<ProductStatus>(initial ? initial.status : isProductStatus(sentStatus) ? sentStatus : defaults.status);
   const symbol = currencySymbol(locale, currency);
   return (
-    <Form method="post" noValidate>
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       <Layout>
-        {errors.form && (
+        {form.errors && (
           <Layout.Section>
-            <Banner tone="critical">{error("form")}</Banner>
+            <FormErrors errors={form.errors} />
           </Layout.Section>
         )}
         <Layout.Section>
           <BlockStack gap="400">
             <Card>
               <FormLayout>
-                <FormTextField label={t("sections.products.title")} name="title" defaultValue={value("title")} error={error("title")} maxLength={255} />
-                <FormTextField label={t("sections.products.description")} name="description" defaultValue={value("description")} multiline={4} maxLength={5000} error={error("description")} />
+                <FormTextField label={t("sections.products.title")} field={fields.title} defaultValue={initial?.title} maxLength={PRODUCT_LIMITS.title} />
+                <FormTextField label={t("sections.products.description")} field={fields.description} defaultValue={initial?.description} multiline={4} maxLength={PRODUCT_LIMITS.description} />
               </FormLayout>
             </Card>
             <Card>
@@ -52,12 +56,11 @@ export function ProductForm({ defaults, currency, submitLabel, version }: { defa
                 </Text>
                 <FormTextField
                   label={t("sections.products.price")}
-                  name="price"
-                  defaultValue={value("price")}
+                  field={fields.price}
+                  defaultValue={initial?.price}
                   {...(locale === "fr" ? { suffix: symbol } : { prefix: symbol })}
                   inputMode="decimal"
                   helpText={t("sections.products.priceHelp")}
-                  error={error("price")}
                 />
               </BlockStack>
             </Card>
@@ -68,8 +71,8 @@ export function ProductForm({ defaults, currency, submitLabel, version }: { defa
                 </Text>
                 <FormLayout>
                   <FormLayout.Group>
-                    <FormTextField label={t("sections.products.inventory")} name="inventory" defaultValue={value("inventory")} inputMode="numeric" error={error("inventory")} />
-                    <FormTextField label={t("sections.products.sku")} name="sku" defaultValue={value("sku")} error={error("sku")} maxLength={100} />
+                    <FormTextField label={t("sections.products.inventory")} field={fields.inventory} defaultValue={initial?.inventory} inputMode="numeric" />
+                    <FormTextField label={t("sections.products.sku")} field={fields.sku} defaultValue={initial?.sku} maxLength={PRODUCT_LIMITS.sku} />
                   </FormLayout.Group>
                 </FormLayout>
               </BlockStack>
@@ -80,10 +83,11 @@ export function ProductForm({ defaults, currency, submitLabel, version }: { defa
           <Card>
             <Select
               label={t("common.status")}
-              name="status"
+              id={fields.status.id}
+              name={fields.status.name}
               value={status}
-              onChange={setStatus}
-              error={error("status")}
+              onChange={(value) => isProductStatus(value) && setStatus(value)}
+              error={message(fields.status.errors)}
               helpText={t(`sections.products.statusHelp.${status}`)}
               options={PRODUCT_STATUSES.map((s) => ({ value: s, label: t(`sections.products.status.${s}`) }))}
             />

@@ -5,7 +5,6 @@ import { Button, Card, EmptySearchResult, EmptyState, IndexTable, InlineStack, P
 import { useState, type ReactNode } from "react";
 import { filterUrl, pageUrl, SEARCH_MAX_LENGTH, type PageInfo } from "~/domain/section-list";
 import { useT } from "~/i18n/react";
-import { FlashToast } from "./FlashToast";
 
 export interface IndexAction {
   content: string;
@@ -57,7 +56,6 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
 
   return (
     <Page title={props.title} primaryAction={props.primaryAction} secondaryActions={props.secondaryActions}>
-      <FlashToast />
       {props.children}
       <Card padding="0">
         {tabs.length > 0 && (

@@ -1,11 +1,25 @@
 // Customers in and out of spreadsheets (seed 004): required columns Firstname, Lastname, E-mail, optional
 // ones for the other fields; each row checked with the customer form's own schema, and a report of what
 // is wrong on which row. Pure: parsing and formatting only, the service does the writing.
+import { z } from "zod";
+import { message } from "~/i18n/messages";
 import { fieldErrors, type FieldErrors } from "./forms";
 import { customerSchema, type CustomerField, type CustomerInput } from "./customers";
 
 export const IMPORT_MAX_ROWS = 5000;
+/** The one size limit of an import: the form, the use case and the server's body limit all read it. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The import form: one non-empty file, within the size limit. It runs in the browser too, so a file that
+ * is too large is refused before it is sent. The page words the limit in the person's language.
+ */
+export const importFileSchema = z.object({
+  file: z
+    .instanceof(File, { message: "sections.customers.import.errors.noFile" })
+    .refine((file) => file.size > 0, "sections.customers.import.errors.noFile")
+    .refine((file) => file.size <= IMPORT_MAX_BYTES, "sections.customers.import.errors.tooLarge"),
+});
 
 export interface CsvColumn {
   field: CustomerField;
@@ -91,9 +105,8 @@ export interface ImportRow {
   row: number;
   email: string;
   values?: CustomerInput;
+  /** What is wrong, by field: messages with their parameters (a repeated email names its first row). */
   errors: FieldErrors;
-  /** For a repeated email: the row where it first appears. */
-  duplicateOf?: number;
 }
 
 export type CustomerCsv =
@@ -153,7 +166,7 @@ export function readCustomerCsv(input: string): CustomerCsv {
     }
     const first = seen.get(result.data.email);
     if (first !== undefined) {
-      rows.push({ row: rowNumber, email, errors: { email: "sections.customers.import.errors.duplicateInFile" }, duplicateOf: first });
+      rows.push({ row: rowNumber, email, errors: { email: message("sections.customers.import.errors.duplicateInFile", { row: first }) } });
       return;
     }
     seen.set(result.data.email, rowNumber);

@@ -29,8 +29,8 @@ export type CustomerInput = z.output<typeof customerSchema>;
 export const CUSTOMER_FIELDS = ["firstName", "lastName", "email", "phone", "company", "city", "country", "note", "acceptsMarketing"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
-/** Longest text per form field, for the inputs' maxLength and the "too long" message. */
-export const CUSTOMER_MAX_LENGTHS: Record<string, number> = {
+/** Longest text per form field, for the inputs' maxLength (the schema's own rules word the message). */
+export const CUSTOMER_MAX_LENGTHS = {
   firstName: CUSTOMER_LIMITS.name,
   lastName: CUSTOMER_LIMITS.name,
   email: 254,
@@ -39,7 +39,7 @@ export const CUSTOMER_MAX_LENGTHS: Record<string, number> = {
   city: CUSTOMER_LIMITS.city,
   country: CUSTOMER_LIMITS.country,
   note: CUSTOMER_LIMITS.note,
-};
+} as const satisfies Partial<Record<CustomerField, number>>;
 
 export function customerName(customer: { firstName: string; lastName: string }): string {
   return `${customer.firstName} ${customer.lastName}`.trim();

@@ -2,9 +2,14 @@
 // "change an order's status, add notes").
 import { z } from "zod";
 import { text } from "./text";
+import { choiceField } from "./section-list";
 
 export const ORDER_STATUSES = ["OPEN", "FULFILLED", "CANCELLED", "REFUNDED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export function isOrderStatus(value: unknown): value is OrderStatus {
+  return typeof value === "string" && (ORDER_STATUSES as readonly string[]).includes(value);
+}
 
 /**
  * Where an order may go from each status:
@@ -36,7 +41,7 @@ export const ORDER_STATUS_TONE: Record<OrderStatus, "attention" | "success" | "c
   REFUNDED: "info",
 };
 
-const statusEnum = z.enum(ORDER_STATUSES, { errorMap: () => ({ message: "sections.orders.errors.status" }) });
+const statusEnum = choiceField(ORDER_STATUSES, "sections.orders.errors.status");
 
 /** `from` is the status the person saw: if someone changed it meanwhile, they are told instead of overriding it. */
 export const orderStatusSchema = z.object({ status: statusEnum, from: statusEnum });

@@ -1,9 +1,14 @@
 // Products: the fields a product form accepts, and how a price typed by a person becomes cents.
 import { z } from "zod";
 import { optionalText, text } from "./text";
+import { choiceField } from "./section-list";
 
 export const PRODUCT_STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export function isProductStatus(value: unknown): value is ProductStatus {
+  return typeof value === "string" && (PRODUCT_STATUSES as readonly string[]).includes(value);
+}
 
 export const PRODUCT_STATUS_TONE: Record<ProductStatus, "success" | "info" | undefined> = {
   ACTIVE: "success",
@@ -64,15 +69,24 @@ const inventory = z
     return Number(textValue);
   });
 
+/** Longest text per field: the schema's rule, and the inputs' maxLength. */
+export const PRODUCT_LIMITS = { title: 255, description: 5000, sku: 100 } as const;
+
 export const productSchema = z.object({
-  title: text(255),
-  description: optionalText(5000),
+  title: text(PRODUCT_LIMITS.title),
+  description: optionalText(PRODUCT_LIMITS.description),
   price,
   inventory,
-  sku: optionalText(100),
-  status: z.enum(PRODUCT_STATUSES, { errorMap: () => ({ message: "sections.products.errors.status" }) }),
+  sku: optionalText(PRODUCT_LIMITS.sku),
+  status: choiceField(PRODUCT_STATUSES, "sections.products.errors.status"),
 });
 
-export const PRODUCT_MAX_LENGTHS: Record<string, number> = { title: 255, description: 5000, sku: 100 };
-
 export type ProductInput = z.output<typeof productSchema>;
+
+/**
+ * Editing: the form also carries `version`, the product's updatedAt when the form was opened (see
+ * updateProduct). A missing or malformed one means no check: nothing the person could fix in the form.
+ */
+export const productEditSchema = productSchema.extend({
+  version: z.unknown().transform((value) => (typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : undefined)),
+});

@@ -2,6 +2,7 @@
 // first, with cursor pagination on (createdAt desc, id asc), the order of the (storeId, createdAt desc, id)
 // indexes, so every page is an index range scan however deep the list goes.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { isUuid } from "./ids";
 
 export { isUuid };
@@ -109,8 +110,11 @@ export const booleanField = (message: string) =>
     return parsed;
   });
 
-/** The {max} of the "too long" message, for the first field that was too long. */
-export function tooLongParams(errors: Record<string, string>, limits: Record<string, number>): { max: number } | undefined {
-  const field = Object.keys(errors).find((key) => errors[key] === "errors.tooLong" && limits[key] !== undefined);
-  return field ? { max: limits[field] } : undefined;
+/**
+ * One of `values`, else `message`, whatever was sent instead (nothing, a list, another word). The message
+ * is the issue's own: parseSubmission's error map words a plain enum's refusal generically ("not valid"),
+ * and these fields say which choices there are.
+ */
+export function choiceField<const T extends readonly [string, ...string[]]>(values: T, message: MessageKey) {
+  return z.unknown().refine((value): value is T[number] => typeof value === "string" && (values as readonly string[]).includes(value), message);
 }

@@ -1,6 +1,7 @@
 // Store details and the collaborator request code settings (SPEC.md rule 2, Settings section).
 import { z } from "zod";
 import { email, optionalText, text } from "./text";
+import { choiceField } from "./section-list";
 
 export const CURRENCIES = ["EUR", "USD", "CAD", "GBP", "CHF"] as const;
 
@@ -33,8 +34,8 @@ export const INACTIVITY_DAYS = { min: 7, max: 3650 } as const;
 export const storeDetailsSchema = z.object({
   name: text(100),
   contactEmail: email,
-  address: optionalText(300, "store.settings.errors.addressTooLong"),
-  currency: z.enum(CURRENCIES, { errorMap: () => ({ message: "store.settings.errors.currency" }) }),
+  address: optionalText(300),
+  currency: choiceField(CURRENCIES, "store.settings.errors.currency"),
   timezone: z
     .string({ required_error: "errors.required" })
     .trim()
@@ -52,7 +53,7 @@ export const storeDetailsSchema = z.object({
 export type StoreDetails = z.output<typeof storeDetailsSchema>;
 
 export const codeRequirementSchema = z.object({
-  required: z.enum(["true", "false"], { errorMap: () => ({ message: "errors.stale" }) }).transform((value) => value === "true"),
+  required: choiceField(["true", "false"], "errors.stale").transform((value) => value === "true"),
 });
 
 /** The owner's request link: the partner's form opens with the store URL filled in (the code still has to be typed). */

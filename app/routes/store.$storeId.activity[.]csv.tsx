@@ -1,26 +1,26 @@
 // POST /store/:storeId/activity.csv — every matching entry of the store's activity log, streamed.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireSection, requestMeta } from "~/lib/auth.server";
 import { readForm } from "~/lib/http.server";
-import { activityFilters } from "~/domain/activity-log";
+import { invalidSubmission } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { activityCsv } from "~/services/store-home.server";
+import { parseSubmission } from "~/domain/forms";
+import { activityExportSchema } from "~/domain/activity-log";
+
+/** The filters of the page the export was asked from. */
+export const schema = activityExportSchema;
 
 /** Exporting is a POST (the export itself is logged, and no GET changes state); a GET leads to Home. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "home", "view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "home", "view");
   return redirect(`/store/${actor.store.id}`);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "home", "view");
-  const form = await readForm(request);
-  const fields = new URLSearchParams();
-  for (const key of ["kind", "person"]) {
-    const value = form.get(key);
-    if (typeof value === "string") fields.set(key, value);
-  }
-  const filters = activityFilters(fields);
-  const rows = activityCsv(actor, actor.store.id, filters, requestMeta(request).ip);
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip } = await requireSection(args, args.params.storeId, "home", "view");
+  const submission = parseSubmission(await readForm(args.request), schema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const rows = activityCsv(actor, actor.store.id, submission.value, ip);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

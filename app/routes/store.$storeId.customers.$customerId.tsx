@@ -1,29 +1,32 @@
-import { readForm } from "~/lib/http.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DescriptionList, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requestMeta, requireSection } from "~/lib/auth.server";
+import { z } from "zod";
 import { notFound } from "~/lib/http.server";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/services/customers.server";
 import { sectionActor } from "~/services/section-actor.server";
-import { formToObject, parseForm } from "~/domain/forms";
 import { can } from "~/domain/permissions";
-import { customerName, customerSchema, CUSTOMER_MAX_LENGTHS } from "~/domain/customers";
-import { tooLongParams } from "~/domain/section-list";
+import { customerName, customerSchema } from "~/domain/customers";
 import { ORDER_STATUS_TONE } from "~/domain/orders";
+import { message } from "~/i18n/messages";
 import { CustomerForm } from "~/components/CustomerForm";
-import { ConfirmModal } from "~/components/ConfirmModal";
-import { FlashToast, toastUrl } from "~/components/FlashToast";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate, formatMoney } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${customerName(data.customer)} · Portier` : "Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "customers", "view");
-  const found = await getCustomer(sectionActor(context), params.customerId);
+/** Saving the form, or deleting (no fields: the customer is the page's). */
+export const forms = { save: customerSchema, delete: z.object({}) };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "customers", "view");
+  const found = await getCustomer(sectionActor(context), args.params.customerId);
   if (!found) notFound();
   const permissions = context.actor.permissions;
   return {
@@ -34,28 +37,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "customers", "manage");
-  const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await readForm(request);
+export async function action(args: ActionFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "customers", "manage");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
+  const actor = sectionActor(context);
   const list = `/store/${actor.storeId}/customers`;
-  if (form.get("intent") === "delete") {
-    const result = await deleteCustomer(actor, params.customerId);
-    if (!result.ok) {
-      if (result.notFound) notFound();
-      return data({ errors: result.errors }, { status: 400 });
-    }
-    return redirect(toastUrl(list, "customerDeleted"));
+  const answer = { submission: input.submission, flash: context.flash };
+  if (input.intent === "delete") {
+    const result = await deleteCustomer(actor, args.params.customerId);
+    return respond(result, { ...answer, done: () => ({ redirect: list, toast: message("sections.toast.customerDeleted") }) });
   }
-  const values = formToObject(form);
-  const parsed = parseForm(customerSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, params: tooLongParams(parsed.errors, CUSTOMER_MAX_LENGTHS) }, { status: 400 });
-  const result = await updateCustomer(actor, params.customerId, parsed.data);
-  if (!result.ok) {
-    if (result.notFound) notFound();
-    return data({ errors: result.errors, values }, { status: result.conflict ? 409 : 400 });
-  }
-  return redirect(toastUrl(`${list}/${params.customerId}`, "customerSaved"));
+  const result = await updateCustomer(actor, args.params.customerId, input.value);
+  return respond(result, { ...answer, done: () => ({ redirect: `${list}/${args.params.customerId}`, toast: message("sections.toast.customerSaved") }) });
 }
 
 export default function CustomerPage() {
@@ -73,7 +67,6 @@ export default function CustomerPage() {
       backAction={{ content: t("permission.section.customers"), url: `/store/${storeId}/customers` }}
       secondaryActions={canManage ? [{ content: t("sections.customers.delete"), destructive: true, onAction: () => setConfirming(true) }] : undefined}
     >
-      <FlashToast />
       <Layout>
         <Layout.Section>
           {canManage ? (
@@ -147,14 +140,9 @@ export default function CustomerPage() {
         </Layout.Section>
       </Layout>
       {canManage && (
-        <ConfirmModal
-          open={confirming}
-          onClose={close}
-          title={t("sections.customers.deleteConfirm.title", { name })}
-          body={t("sections.customers.deleteConfirm.body", { count: orderCount })}
-          confirmLabel={t("sections.customers.delete")}
-          intent="delete"
-        />
+        <ConfirmDialog open={confirming} onClose={close} title={t("sections.customers.deleteConfirm.title", { name })} confirmLabel={t("sections.customers.delete")} intent="delete">
+          <Text as="p">{t("sections.customers.deleteConfirm.body", { count: orderCount })}</Text>
+        </ConfirmDialog>
       )}
     </Page>
   );

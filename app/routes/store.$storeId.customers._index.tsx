@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, IndexTable, Link, Text } from "@shopify/polaris";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { CUSTOMER_FILTERS, listCustomers } from "~/services/customers.server";
 import { sectionActor } from "~/services/section-actor.server";
 import { parseListQuery } from "~/domain/section-list";
@@ -14,9 +14,9 @@ import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Customers · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "customers", "view");
-  const query = parseListQuery(new URL(request.url).searchParams, CUSTOMER_FILTERS);
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "customers", "view");
+  const query = parseListQuery(new URL(args.request.url).searchParams, CUSTOMER_FILTERS);
   const page = await listCustomers(sectionActor(context), query);
   return { ...page, query: { q: query.q, status: query.status }, storeId: context.actor.store.id, canManage: can(context.actor.permissions, "customers", "manage") };
 }

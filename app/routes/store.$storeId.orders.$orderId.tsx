@@ -1,27 +1,29 @@
-import { readForm } from "~/lib/http.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Link, Page, Select, Text, Box, Divider, InlineError } from "@shopify/polaris";
 import { useState } from "react";
-import { requestMeta, requireSection } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { addOrderNote, changeOrderStatus, getOrder } from "~/services/orders.server";
 import { sectionActor } from "~/services/section-actor.server";
-import { formToObject, parseForm } from "~/domain/forms";
 import { can } from "~/domain/permissions";
 import { customerName } from "~/domain/customers";
-import { nextStatuses, orderNoteSchema, orderStatusSchema, ORDER_NOTE_MAX_LENGTH, ORDER_STATUS_TONE, parseNotes, type OrderStatus } from "~/domain/orders";
-import { FormTextField, SubmitButton } from "~/components/forms";
-import { FlashToast, toastUrl } from "~/components/FlashToast";
+import { isOrderStatus, nextStatuses, orderNoteSchema, orderStatusSchema, ORDER_NOTE_MAX_LENGTH, ORDER_STATUS_TONE, parseNotes, type OrderStatus } from "~/domain/orders";
+import { decodeMessage, message } from "~/i18n/messages";
+import { FormTextField, SubmitButton, getFormProps, useAppForm } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
-import { formatDate, formatMoney } from "~/i18n";
+import { formatDate, formatMoney, isMessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.order.number} · Portier` : "Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "orders", "view");
-  const found = await getOrder(sectionActor(context), params.orderId);
+export const forms = { status: orderStatusSchema, note: orderNoteSchema };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "orders", "view");
+  const found = await getOrder(sectionActor(context), args.params.orderId);
   if (!found) notFound();
   const permissions = context.actor.permissions;
   return {
@@ -32,36 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: "status" | "note"; errors: Record<string, string>; params?: Record<string, string | number>; values?: Record<string, string> };
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "orders", "manage");
-  const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const here = `/store/${actor.storeId}/orders/${params.orderId}`;
-  if (intent === "status") {
-    const parsed = parseForm(orderStatusSchema, form);
-    if (!parsed.ok) return data<ActionData>({ intent, errors: parsed.errors }, { status: 400 });
-    const result = await changeOrderStatus(actor, params.orderId, parsed.data);
-    if (!result.ok) {
-      if (result.notFound) notFound();
-      return data<ActionData>({ intent, errors: result.errors, params: result.params }, { status: result.conflict ? 409 : 400 });
-    }
-    return redirect(toastUrl(here, "orderStatusChanged"));
+export async function action(args: ActionFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "orders", "manage");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
+  const actor = sectionActor(context);
+  const here = `/store/${actor.storeId}/orders/${args.params.orderId}`;
+  if (input.intent === "status") {
+    const result = await changeOrderStatus(actor, args.params.orderId, input.value);
+    return respond(result, { submission: input.submission, flash: context.flash, done: () => ({ redirect: here, toast: message("sections.toast.orderStatusChanged") }) });
   }
-  if (intent === "note") {
-    const values = formToObject(form);
-    const parsed = parseForm(orderNoteSchema, form);
-    if (!parsed.ok) return data<ActionData>({ intent, errors: parsed.errors, params: { max: ORDER_NOTE_MAX_LENGTH }, values }, { status: 400 });
-    const result = await addOrderNote(actor, params.orderId, parsed.data);
-    if (!result.ok) {
-      if (result.notFound) notFound();
-      return data<ActionData>({ intent, errors: result.errors, values }, { status: 400 });
-    }
-    return redirect(toastUrl(here, "orderNoteAdded"));
-  }
-  return data<ActionData>({ intent: "status", errors: { form: "errors.form.invalid" } }, { status: 400 });
+  const result = await addOrderNote(actor, args.params.orderId, input.value);
+  return respond(result, { submission: input.submission, flash: context.flash, done: () => ({ redirect: here, toast: message("sections.toast.orderNoteAdded") }) });
 }
 
 /** After a conflict (someone changed the status meanwhile), reload the order to show where it stands now. */
@@ -72,15 +56,8 @@ export default function OrderPage() {
   const t = useT();
   const locale = useLocale();
   const { order, currency, storeId, canManage, canViewCustomers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
   const notes = parseNotes(order.note);
   const statusLabel = (status: OrderStatus) => t(`sections.orders.status.${status}`);
-  const errorFor = (intent: ActionData["intent"], field: string) => {
-    if (actionData?.intent !== intent || !actionData.errors[field]) return undefined;
-    const params = { ...actionData.params };
-    if (typeof params.status === "string") params.status = statusLabel(params.status as OrderStatus).toLocaleLowerCase(locale);
-    return t(actionData.errors[field], params);
-  };
 
   return (
     <Page
@@ -89,7 +66,6 @@ export default function OrderPage() {
       subtitle={formatDate(locale, order.createdAt, true)}
       backAction={{ content: t("permission.section.orders"), url: `/store/${storeId}/orders` }}
     >
-      <FlashToast />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -108,7 +84,7 @@ export default function OrderPage() {
                   <Text as="span">{t("common.status")}</Text>
                   <Badge tone={ORDER_STATUS_TONE[order.status]}>{statusLabel(order.status)}</Badge>
                 </InlineStack>
-                {canManage && <StatusForm key={order.status} current={order.status} error={errorFor("status", "status") ?? errorFor("status", "form")} />}
+                {canManage && <StatusForm key={order.status} current={order.status} />}
               </BlockStack>
             </Card>
             <Card>
@@ -116,25 +92,8 @@ export default function OrderPage() {
                 <Text as="h2" variant="headingMd">
                   {t("sections.orders.notes")}
                 </Text>
-                {canManage && (
-                  <Form method="post" key={notes.entries.length}>
-                    <input type="hidden" name="intent" value="note" />
-                    <BlockStack gap="200">
-                      <FormTextField
-                        label={t("sections.orders.addNote")}
-                        name="note"
-                        multiline={3}
-                        maxLength={ORDER_NOTE_MAX_LENGTH}
-                        showCharacterCount
-                        defaultValue={actionData?.intent === "note" ? actionData.values?.note : ""}
-                        error={errorFor("note", "note")}
-                      />
-                      <InlineStack align="end">
-                        <SubmitButton intent="note">{t("sections.orders.addNoteSubmit")}</SubmitButton>
-                      </InlineStack>
-                    </BlockStack>
-                  </Form>
-                )}
+                {/* A new form once the note is added: the field starts empty again. */}
+                {canManage && <NoteForm key={notes.entries.length} />}
                 {notes.entries.length === 0 && !notes.preamble ? (
                   <Text as="p" tone="subdued">
                     {t("sections.orders.noNotes")}
@@ -197,10 +156,26 @@ export default function OrderPage() {
   );
 }
 
-function StatusForm({ current, error }: { current: OrderStatus; error?: string }) {
+/** A status message names the order's status in the person's words ("fulfilled"), not as its code. */
+function useStatusMessage() {
   const t = useT();
+  const locale = useLocale();
+  return (errors: string[] | undefined) => {
+    if (!errors?.[0]) return undefined;
+    const { key, params } = decodeMessage(errors[0]);
+    if (!isMessageKey(key)) return key;
+    const status = params?.status;
+    return t(key, isOrderStatus(status) ? { ...params, status: t(`sections.orders.status.${status}`).toLocaleLowerCase(locale) } : params);
+  };
+}
+
+function StatusForm({ current }: { current: OrderStatus }) {
+  const t = useT();
+  const statusMessage = useStatusMessage();
+  const [form, fields] = useAppForm(orderStatusSchema, { intent: "status" });
   const options = nextStatuses(current);
   const [status, setStatus] = useState<string>(options[0] ?? "");
+  const error = statusMessage(fields.status.errors ?? fields.from.errors ?? form.errors);
   if (options.length === 0) {
     return (
       <Text as="p" tone="subdued">
@@ -209,9 +184,9 @@ function StatusForm({ current, error }: { current: OrderStatus; error?: string }
     );
   }
   return (
-    <Form method="post">
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="from" value={current} />
+      <input type="hidden" name={fields.from.name} value={current} />
       <Box paddingBlockStart="200">
         <BlockStack gap="200">
           <Divider />
@@ -219,7 +194,8 @@ function StatusForm({ current, error }: { current: OrderStatus; error?: string }
             <div style={{ flex: 1 }}>
               <Select
                 label={t("sections.orders.changeStatus")}
-                name="status"
+                id={fields.status.id}
+                name={fields.status.name}
                 options={options.map((value) => ({ value, label: t(`sections.orders.status.${value}`) }))}
                 value={status}
                 onChange={setStatus}
@@ -227,9 +203,25 @@ function StatusForm({ current, error }: { current: OrderStatus; error?: string }
             </div>
             <SubmitButton intent="status">{t("sections.orders.updateStatus")}</SubmitButton>
           </InlineStack>
-          {error && <InlineError message={error} fieldID="status" />}
+          {error && <InlineError message={error} fieldID={fields.status.id} />}
         </BlockStack>
       </Box>
+    </Form>
+  );
+}
+
+function NoteForm() {
+  const t = useT();
+  const [form, fields] = useAppForm(orderNoteSchema, { intent: "note" });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="note" />
+      <BlockStack gap="200">
+        <FormTextField label={t("sections.orders.addNote")} field={fields.note} multiline={3} maxLength={ORDER_NOTE_MAX_LENGTH} showCharacterCount />
+        <InlineStack align="end">
+          <SubmitButton intent="note">{t("sections.orders.addNoteSubmit")}</SubmitButton>
+        </InlineStack>
+      </BlockStack>
     </Form>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, IndexTable, Link, Text } from "@shopify/polaris";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { listOrders } from "~/services/orders.server";
 import { sectionActor } from "~/services/section-actor.server";
 import { ORDER_STATUSES, ORDER_STATUS_TONE } from "~/domain/orders";
@@ -14,9 +14,9 @@ import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Orders · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "orders", "view");
-  const query = parseListQuery(new URL(request.url).searchParams, ORDER_STATUSES);
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "orders", "view");
+  const query = parseListQuery(new URL(args.request.url).searchParams, ORDER_STATUSES);
   const page = await listOrders(sectionActor(context), query);
   return { ...page, query: { q: query.q, status: query.status }, storeId: context.actor.store.id };
 }

@@ -1,56 +1,49 @@
-import { readForm } from "~/lib/http.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DescriptionList, Layout, Page, Text } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requestMeta, requireSection } from "~/lib/auth.server";
+import { z } from "zod";
 import { notFound } from "~/lib/http.server";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { archiveProduct, getProduct, updateProduct } from "~/services/products.server";
 import { sectionActor } from "~/services/section-actor.server";
-import { formToObject, parseForm } from "~/domain/forms";
 import { can } from "~/domain/permissions";
-import { priceInputValue, productSchema, PRODUCT_MAX_LENGTHS, PRODUCT_STATUS_TONE } from "~/domain/products";
-import { tooLongParams } from "~/domain/section-list";
+import { priceInputValue, productEditSchema, PRODUCT_STATUS_TONE } from "~/domain/products";
+import { message } from "~/i18n/messages";
 import { ProductForm } from "~/components/ProductForm";
-import { ConfirmModal } from "~/components/ConfirmModal";
-import { FlashToast, toastUrl } from "~/components/FlashToast";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate, formatMoney } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.product.title} · Portier` : "Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "products", "view");
-  const found = await getProduct(sectionActor(context), params.productId);
+/** Saving the form, or archiving (no fields: the product is the page's). */
+export const forms = { save: productEditSchema, archive: z.object({}) };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "products", "view");
+  const found = await getProduct(sectionActor(context), args.params.productId);
   if (!found) notFound();
   return { ...found, storeId: context.actor.store.id, canManage: can(context.actor.permissions, "products", "manage") };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "products", "manage");
-  const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const here = `/store/${actor.storeId}/products/${params.productId}`;
-  if (intent === "archive") {
-    const result = await archiveProduct(actor, params.productId);
-    if (!result.ok) {
-      if (result.notFound) notFound();
-      return data({ errors: result.errors }, { status: 400 });
-    }
-    return redirect(toastUrl(here, "productArchived"));
+export async function action(args: ActionFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "products", "manage");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
+  const actor = sectionActor(context);
+  const here = `/store/${actor.storeId}/products/${args.params.productId}`;
+  const answer = { submission: input.submission, flash: context.flash };
+  if (input.intent === "archive") {
+    const result = await archiveProduct(actor, args.params.productId);
+    return respond(result, { ...answer, done: () => ({ redirect: here, toast: message("sections.toast.productArchived") }) });
   }
-  const values = formToObject(form);
-  const parsed = parseForm(productSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, params: tooLongParams(parsed.errors, PRODUCT_MAX_LENGTHS) }, { status: 400 });
-  const version = /^\d{1,15}$/.test(values.version ?? "") ? Number(values.version) : undefined;
-  const result = await updateProduct(actor, params.productId, parsed.data, version);
-  if (!result.ok) {
-    if (result.notFound) notFound();
-    return data({ errors: result.errors, values }, { status: result.conflict ? 409 : 400 });
-  }
-  return redirect(toastUrl(here, "productSaved"));
+  const { version, ...product } = input.value;
+  const result = await updateProduct(actor, args.params.productId, product, version);
+  return respond(result, { ...answer, done: () => ({ redirect: here, toast: message("sections.toast.productSaved") }) });
 }
 
 export default function ProductPage() {
@@ -67,7 +60,6 @@ export default function ProductPage() {
       backAction={{ content: t("permission.section.products"), url: `/store/${storeId}/products` }}
       secondaryActions={canArchive ? [{ content: t("sections.products.archive"), destructive: true, onAction: () => setConfirming(true) }] : undefined}
     >
-      <FlashToast />
       {canManage ? (
         <ProductForm
           key={product.updatedAt.toString()}
@@ -108,14 +100,15 @@ export default function ProductPage() {
         </Layout>
       )}
       {canArchive && (
-        <ConfirmModal
+        <ConfirmDialog
           open={confirming}
           onClose={close}
           title={t("sections.products.archiveConfirm.title", { title: product.title })}
-          body={t("sections.products.archiveConfirm.body")}
           confirmLabel={t("sections.products.archive")}
           intent="archive"
-        />
+        >
+          <Text as="p">{t("sections.products.archiveConfirm.body")}</Text>
+        </ConfirmDialog>
       )}
     </Page>
   );

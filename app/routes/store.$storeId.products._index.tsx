@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, IndexTable, Link, Text } from "@shopify/polaris";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { listProducts } from "~/services/products.server";
 import { sectionActor } from "~/services/section-actor.server";
 import { PRODUCT_STATUSES, PRODUCT_STATUS_TONE } from "~/domain/products";
@@ -14,9 +14,9 @@ import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Products · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "products", "view");
-  const query = parseListQuery(new URL(request.url).searchParams, PRODUCT_STATUSES);
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "products", "view");
+  const query = parseListQuery(new URL(args.request.url).searchParams, PRODUCT_STATUSES);
   const page = await listProducts(sectionActor(context), query);
   return { ...page, query: { q: query.q, status: query.status }, storeId: context.actor.store.id, canManage: can(context.actor.permissions, "products", "manage") };
 }

@@ -1,39 +1,39 @@
-import { readForm } from "~/lib/http.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Page } from "@shopify/polaris";
-import { requestMeta, requireSection } from "~/lib/auth.server";
+import { readForm } from "~/lib/http.server";
+import { invalidSubmission, respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { createProduct } from "~/services/products.server";
 import { storeCurrency } from "~/services/section-list.server";
 import { sectionActor } from "~/services/section-actor.server";
-import { formToObject, parseForm } from "~/domain/forms";
-import { productSchema, PRODUCT_MAX_LENGTHS } from "~/domain/products";
-import { tooLongParams } from "~/domain/section-list";
+import { parseSubmission } from "~/domain/forms";
+import { productSchema } from "~/domain/products";
+import { message } from "~/i18n/messages";
 import { ProductForm } from "~/components/ProductForm";
-import { toastUrl } from "~/components/FlashToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Add product · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "products", "manage");
+export const schema = productSchema;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "products", "manage");
   return { storeId: context.actor.store.id, currency: await storeCurrency(context.actor.store.id) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const context = await requireSection(request, params.storeId, "products", "manage");
-  const actor = sectionActor(context, requestMeta(request).ip);
-  const form = await readForm(request);
-  const values = formToObject(form);
-  const parsed = parseForm(productSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, params: tooLongParams(parsed.errors, PRODUCT_MAX_LENGTHS) }, { status: 400 });
-  const result = await createProduct(actor, parsed.data);
-  if (!result.ok) {
-    if (result.notFound) throw new Error("unreachable: creating has no record to miss");
-    return data({ errors: result.errors, values }, { status: result.conflict ? 409 : 400 });
-  }
-  return redirect(toastUrl(`/store/${actor.storeId}/products/${result.productId}`, "productCreated"));
+export async function action(args: ActionFunctionArgs) {
+  const context = await requireSection(args, args.params.storeId, "products", "manage");
+  const submission = parseSubmission(await readForm(args.request), schema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const actor = sectionActor(context);
+  const result = await createProduct(actor, submission.value);
+  return respond(result, {
+    submission,
+    flash: context.flash,
+    done: ({ productId }) => ({ redirect: `/store/${actor.storeId}/products/${productId}`, toast: message("sections.toast.productCreated") }),
+  });
 }
 
 export default function NewProduct() {

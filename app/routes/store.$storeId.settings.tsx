@@ -1,48 +1,35 @@
 // Settings: the store's details (view with settings:view, edit with settings:manage) and the owner-only
 // collaborator request code card (the code, Generate new code, Require a code, the request link,
 // failed attempts by organization).
-import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  IndexTable,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, IndexTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requireSection, requestMeta } from "~/lib/auth.server";
+import { z } from "zod";
 import { env } from "~/lib/env.server";
-import { invalid, respond } from "~/lib/service-response.server";
-import { formToObject, parseForm } from "~/domain/forms";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
+import { getCodeSettings, getStoreDetails, regenerateCollaboratorCode, setCodeRequired, updateStoreDetails } from "~/services/store-settings.server";
 import { can } from "~/domain/permissions";
 import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES } from "~/domain/collaborator-code";
 import { COMMON_TIMEZONES, CURRENCIES, INACTIVITY_DAYS, codeRequirementSchema, requestLinkPath, storeDetailsSchema } from "~/domain/store-settings";
-import { getCodeSettings, getStoreDetails, regenerateCollaboratorCode, setCodeRequired, updateStoreDetails } from "~/services/store-settings.server";
-import { ActionModal } from "~/components/ActionModal";
-import { FormTextField, SubmitButton, useFieldErrors } from "~/components/forms";
-import { PageToast, toastUrl } from "~/components/PageToast";
+import { message } from "~/i18n/messages";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
+import { FormErrors, FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "settings", "view");
+/** The details form; a new code (no fields: the store is the page's); turning the code requirement on or off. */
+export const forms = { details: storeDetailsSchema, regenerate: z.object({}), requirement: codeRequirementSchema };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "settings", "view");
   const [details, code] = await Promise.all([getStoreDetails(actor.store.id), getCodeSettings(actor, actor.store.id)]);
-  const origin = env().APP_ORIGIN ?? new URL(request.url).origin;
+  const origin = env().APP_ORIGIN ?? new URL(args.request.url).origin;
   return {
     details,
     canManage: can(actor.permissions, "settings", "manage"),
@@ -50,25 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "settings", "view");
-  const form = await readForm(request);
-  const ip = requestMeta(request).ip;
-  const back = `/store/${actor.store.id}/settings`;
-  const intent = form.get("intent");
-  if (intent === "details") {
-    const values = formToObject(form);
-    const parsed = parseForm(storeDetailsSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors, values, { max: 100, min: INACTIVITY_DAYS.min, maxDays: INACTIVITY_DAYS.max });
-    return respond(await updateStoreDetails(actor, actor.store.id, parsed.data, ip), toastUrl(back, "detailsSaved"), values);
+/** settings:view reaches the action; the services say who may change what (details: manage; the code: the owner). */
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip, flash } = await requireSection(args, args.params.storeId, "settings", "view");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
+  const storeId = actor.store.id;
+  const answer = { submission: input.submission, flash };
+  const back = (toast: string) => () => ({ redirect: `/store/${storeId}/settings`, toast });
+  if (input.intent === "details") {
+    return respond(await updateStoreDetails(actor, storeId, input.value, ip), { ...answer, done: back(message("store.toast.detailsSaved")) });
   }
-  if (intent === "regenerate") return respond(await regenerateCollaboratorCode(actor, actor.store.id, ip), toastUrl(back, "codeRegenerated"));
-  if (intent === "requirement") {
-    const parsed = parseForm(codeRequirementSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    return respond(await setCodeRequired(actor, actor.store.id, parsed.data.required, ip), toastUrl(back, parsed.data.required ? "codeRequired" : "codeNotRequired"));
+  if (input.intent === "regenerate") {
+    return respond(await regenerateCollaboratorCode(actor, storeId, ip), { ...answer, done: back(message("store.toast.codeRegenerated")) });
   }
-  return invalid({ form: "errors.stale" });
+  const { required } = input.value;
+  return respond(await setCodeRequired(actor, storeId, required, ip), { ...answer, done: back(message(required ? "store.toast.codeRequired" : "store.toast.codeNotRequired")) });
 }
 
 export default function Settings() {
@@ -86,7 +70,6 @@ export default function Settings() {
           </Layout.AnnotatedSection>
         )}
       </Layout>
-      <PageToast />
     </Page>
   );
 }
@@ -96,31 +79,50 @@ type Code = NonNullable<Awaited<ReturnType<typeof loader>>["code"]>;
 
 function DetailsForm({ details }: { details: Details }) {
   const t = useT();
-  const { error, values } = useFieldErrors();
-  const [currency, setCurrency] = useState(values.currency ?? details.currency);
-  const [timezone, setTimezone] = useState(values.timezone ?? details.timezone);
+  const message = useMessage();
+  const [form, fields] = useAppForm(storeDetailsSchema, { intent: "details" });
+  // After a refusal the fields show what was sent (a field emptied stays empty), not the saved details.
+  const initial = form.status === "error" ? undefined : details;
+  const sent = (value: unknown, saved: string) => (!initial && typeof value === "string" ? value : saved);
+  const [currency, setCurrency] = useState(sent(fields.currency.initialValue, details.currency));
+  const [timezone, setTimezone] = useState(sent(fields.timezone.initialValue, details.timezone));
   const zones = COMMON_TIMEZONES.includes(timezone as (typeof COMMON_TIMEZONES)[number]) ? [...COMMON_TIMEZONES] : [timezone, ...COMMON_TIMEZONES];
   return (
     <Card>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="details" />
         <FormLayout>
-          {error("form") && <Banner tone="critical">{error("form")}</Banner>}
-          <FormTextField label={t("store.settings.name")} name="name" defaultValue={values.name ?? details.name} error={error("name")} />
-          <FormTextField label={t("store.settings.contactEmail")} name="contactEmail" type="email" defaultValue={values.contactEmail ?? details.contactEmail} error={error("contactEmail")} helpText={t("store.settings.contactEmailHelp")} />
-          <FormTextField label={t("store.settings.address")} name="address" defaultValue={values.address ?? details.address} error={error("address")} multiline={2} />
+          <FormErrors errors={form.errors} />
+          <FormTextField label={t("store.settings.name")} field={fields.name} defaultValue={initial?.name} />
+          <FormTextField label={t("store.settings.contactEmail")} field={fields.contactEmail} type="email" defaultValue={initial?.contactEmail} helpText={t("store.settings.contactEmailHelp")} />
+          <FormTextField label={t("store.settings.address")} field={fields.address} defaultValue={initial?.address} multiline={2} />
           <FormLayout.Group>
-            <Select label={t("store.settings.currency")} name="currency" options={CURRENCIES.map((c) => ({ label: c, value: c }))} value={currency} onChange={setCurrency} error={error("currency")} />
-            <Select label={t("store.settings.timezone")} name="timezone" options={zones.map((z) => ({ label: z, value: z }))} value={timezone} onChange={setTimezone} error={error("timezone")} />
+            <Select
+              label={t("store.settings.currency")}
+              id={fields.currency.id}
+              name={fields.currency.name}
+              options={CURRENCIES.map((c) => ({ label: c, value: c }))}
+              value={currency}
+              onChange={setCurrency}
+              error={message(fields.currency.errors)}
+            />
+            <Select
+              label={t("store.settings.timezone")}
+              id={fields.timezone.id}
+              name={fields.timezone.name}
+              options={zones.map((z) => ({ label: z, value: z }))}
+              value={timezone}
+              onChange={setTimezone}
+              error={message(fields.timezone.errors)}
+            />
           </FormLayout.Group>
           <FormTextField
             label={t("store.settings.inactivityDays")}
-            name="inactivityDays"
+            field={fields.inactivityDays}
             type="number"
             min={INACTIVITY_DAYS.min}
             max={INACTIVITY_DAYS.max}
-            defaultValue={values.inactivityDays ?? String(details.inactivityDays)}
-            error={error("inactivityDays")}
+            defaultValue={initial ? String(initial.inactivityDays) : undefined}
             helpText={t("store.settings.inactivityDaysHelp")}
             suffix={t("store.settings.days")}
           />
@@ -257,23 +259,24 @@ function CodeCard({ code }: { code: Code }) {
           </IndexTable>
         )}
       </Card>
-      <ActionModal open={dialog === "regenerate"} onClose={close} title={t("store.settings.code.generate.title")} primaryLabel={t("store.settings.code.generate")} intent="regenerate">
+      {/* A new code ends the old one at once, and no code lets anyone send requests: both are confirmed. */}
+      <ConfirmDialog open={dialog === "regenerate"} onClose={close} title={t("store.settings.code.generate.title")} confirmLabel={t("store.settings.code.generate")} intent="regenerate">
         <Text as="p">{t("store.settings.code.generate.body")}</Text>
-      </ActionModal>
-      <ActionModal
-        open={dialog === "off"}
-        onClose={close}
-        title={t("store.settings.code.off.title")}
-        primaryLabel={t("store.settings.code.off.confirm")}
-        destructive
-        intent="requirement"
-        fields={{ required: "false" }}
-      >
+      </ConfirmDialog>
+      <ConfirmDialog open={dialog === "off"} onClose={close} title={t("store.settings.code.off.title")} confirmLabel={t("store.settings.code.off.confirm")} intent="requirement" fields={{ required: "false" }}>
         <Text as="p">{t("store.settings.code.risk")}</Text>
-      </ActionModal>
-      <ActionModal open={dialog === "on"} onClose={close} title={t("store.settings.code.on.title")} primaryLabel={t("store.settings.code.on.confirm")} intent="requirement" fields={{ required: "true" }}>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === "on"}
+        onClose={close}
+        title={t("store.settings.code.on.title")}
+        confirmLabel={t("store.settings.code.on.confirm")}
+        destructive={false}
+        intent="requirement"
+        fields={{ required: "true" }}
+      >
         <Text as="p">{t("store.settings.code.on.body")}</Text>
-      </ActionModal>
+      </ConfirmDialog>
     </BlockStack>
   );
 }

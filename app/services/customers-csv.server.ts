@@ -8,6 +8,7 @@ import { db } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import { readCustomerCsv, customersCsvHeader, customersCsvRows, IMPORT_MAX_BYTES, type ImportRow } from "~/domain/customers-csv";
 import type { CustomerField } from "~/domain/customers";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { actingFor, assertCan, type SectionActor } from "./section-actor.server";
 
@@ -18,34 +19,29 @@ export interface ImportReport {
   failed: number;
   ignoredColumns: string[];
   /** Rows with errors, in file order. */
-  rows: Pick<ImportRow, "row" | "email" | "errors" | "duplicateOf">[];
+  rows: Pick<ImportRow, "row" | "email" | "errors">[];
 }
-
-export type ImportResult =
-  | { ok: true; report: ImportReport }
-  | { ok: false; errors: { file: string }; params?: Record<string, string | number> };
 
 const CHUNK = 500;
 const COLUMNS = ["firstName", "lastName", "email", "phone", "company", "city", "country", "note", "acceptsMarketing"] as const satisfies readonly CustomerField[];
 
-export async function importCustomers(actor: SectionActor, file: { name: string; content: string; size: number }): Promise<ImportResult> {
+/** The report is the answer: the page shows it (what was written, and each row left out with the reason). */
+export async function importCustomers(actor: SectionActor, file: { name: string; content: string; size: number }): Promise<Result<ImportReport>> {
   assertCan(actor, "customers", "manage");
-  if (file.size > IMPORT_MAX_BYTES) return { ok: false, errors: { file: "sections.customers.import.errors.tooLarge" }, params: { max: "2 MB" } };
+  if (file.size > IMPORT_MAX_BYTES) return refuse.invalid("file", "sections.customers.import.errors.tooLarge");
   const parsed = readCustomerCsv(file.content);
   if (!parsed.ok) {
-    if (parsed.error === "missingColumns") {
-      return { ok: false, errors: { file: "sections.customers.import.errors.missingColumns" }, params: { columns: parsed.missing.join(", ") } };
-    }
-    return { ok: false, errors: { file: `sections.customers.import.errors.${parsed.error}` } };
+    if (parsed.error === "missingColumns") return refuse.invalid("file", "sections.customers.import.errors.missingColumns", { columns: parsed.missing.join(", ") });
+    return refuse.invalid("file", `sections.customers.import.errors.${parsed.error}`);
   }
   const valid = parsed.rows.filter((row) => row.values).sort((a, b) => (a.values!.email < b.values!.email ? -1 : 1));
-  const failedRows = parsed.rows.filter((row) => !row.values).map(({ row, email, errors, duplicateOf }) => ({ row, email, errors, duplicateOf }));
+  const failedRows = parsed.rows.filter((row) => !row.values).map(({ row, email, errors }) => ({ row, email, errors }));
   const fileName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "customers.csv";
   // Only the columns the file has are written over an existing customer's values.
   const updatable = parsed.fields.filter((field) => field !== "email");
   const setClause = Prisma.raw(updatable.map((field) => `"${field}" = EXCLUDED."${field}"`).join(", "));
 
-  return inTransaction(async (tx) => {
+  return inTransaction(async (tx): Promise<Result<ImportReport>> => {
     let created = 0;
     let updated = 0;
     // Sorted by email, so two imports touching the same customers lock them in the same order.
@@ -70,7 +66,7 @@ export async function importCustomers(actor: SectionActor, file: { name: string;
       subject: fileName,
       details: { created, updated, failed: failedRows.length, ...actingFor(actor) },
     });
-    return { ok: true as const, report: { fileName, created, updated, failed: failedRows.length, ignoredColumns: parsed.ignoredColumns, rows: failedRows } };
+    return ok({ fileName, created, updated, failed: failedRows.length, ignoredColumns: parsed.ignoredColumns, rows: failedRows });
   });
 }
 

@@ -5,9 +5,10 @@ import { db } from "~/lib/db.server";
 import { inTransaction, violates } from "~/lib/transaction.server";
 import { customerName, CUSTOMER_FIELDS, type CustomerInput } from "~/domain/customers";
 import { isUuid, searchTerms, type ListQuery } from "~/domain/section-list";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { fetchPage, storeCurrency } from "./section-list.server";
-import { actingFor, assertCan, type SectionActor, type WriteResult } from "./section-actor.server";
+import { actingFor, assertCan, type SectionActor } from "./section-actor.server";
 
 export const CUSTOMER_FILTERS = ["SUBSCRIBED"] as const;
 export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
@@ -66,9 +67,10 @@ export async function getCustomer(actor: SectionActor, customerId: string | unde
   return { customer, orders, orderCount, spentCents: spent._sum.totalCents ?? 0, currency };
 }
 
-const EMAIL_TAKEN = { ok: false as const, conflict: true, errors: { email: "sections.customers.errors.emailTaken" } };
+/** Two customers of one store never share an email: the unique index decides, even for two saves at once. */
+const emailTaken = () => refuse.conflict("email", "sections.customers.errors.emailTaken");
 
-export async function createCustomer(actor: SectionActor, input: CustomerInput): Promise<WriteResult<{ customerId: string }>> {
+export async function createCustomer(actor: SectionActor, input: CustomerInput): Promise<Result<{ customerId: string }>> {
   assertCan(actor, "customers", "manage");
   try {
     return await inTransaction(async (tx) => {
@@ -79,25 +81,25 @@ export async function createCustomer(actor: SectionActor, input: CustomerInput):
         subject: customer.email,
         details: { customerId: customer.id, name: customerName(customer), ...actingFor(actor) },
       });
-      return { ok: true as const, customerId: customer.id };
+      return ok({ customerId: customer.id });
     });
   } catch (error) {
-    if (violates(error, "Customer_storeId_email_key")) return EMAIL_TAKEN;
+    if (violates(error, "Customer_storeId_email_key")) return emailTaken();
     throw error;
   }
 }
 
-export async function updateCustomer(actor: SectionActor, customerId: string | undefined, input: CustomerInput): Promise<WriteResult<{ changed: string[] }>> {
+export async function updateCustomer(actor: SectionActor, customerId: string | undefined, input: CustomerInput): Promise<Result<{ changed: string[] }>> {
   assertCan(actor, "customers", "manage");
-  if (!isUuid(customerId)) return { ok: false, notFound: true };
+  if (!isUuid(customerId)) return refuse.notFound();
   try {
-    return await inTransaction(async (tx) => {
+    return await inTransaction(async (tx): Promise<Result<{ changed: string[] }>> => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Customer" WHERE "id" = ${customerId}::uuid AND "storeId" = ${actor.storeId}::uuid FOR UPDATE`;
-      if (locked.length === 0) return { ok: false as const, notFound: true as const };
+      if (locked.length === 0) return refuse.notFound();
       const before = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
       const changed = CUSTOMER_FIELDS.filter((field) => before[field] !== input[field]);
-      if (changed.length === 0) return { ok: true as const, changed };
+      if (changed.length === 0) return ok({ changed });
       await tx.customer.update({ where: { id: customerId }, data: input });
       await logActivity(tx, actor.log, {
         action: "customer.updated",
@@ -105,29 +107,29 @@ export async function updateCustomer(actor: SectionActor, customerId: string | u
         subject: input.email,
         details: { customerId, changed, ...(changed.includes("email") ? { previousEmail: before.email } : {}), ...actingFor(actor) },
       });
-      return { ok: true as const, changed };
+      return ok({ changed });
     });
   } catch (error) {
-    if (violates(error, "Customer_storeId_email_key")) return EMAIL_TAKEN;
+    if (violates(error, "Customer_storeId_email_key")) return emailTaken();
     throw error;
   }
 }
 
 /** Deleting a customer keeps their orders (the orders lose their customer, as the schema says). */
-export async function deleteCustomer(actor: SectionActor, customerId: string | undefined): Promise<WriteResult<{ email: string }>> {
+export async function deleteCustomer(actor: SectionActor, customerId: string | undefined): Promise<Result<{ email: string }>> {
   assertCan(actor, "customers", "manage");
-  if (!isUuid(customerId)) return { ok: false, notFound: true };
-  return inTransaction(async (tx) => {
+  if (!isUuid(customerId)) return refuse.notFound();
+  return inTransaction(async (tx): Promise<Result<{ email: string }>> => {
     const deleted = await tx.$queryRaw<{ email: string; firstName: string; lastName: string }[]>`
       DELETE FROM "Customer" WHERE "id" = ${customerId}::uuid AND "storeId" = ${actor.storeId}::uuid
       RETURNING "email", "firstName", "lastName"`;
-    if (deleted.length === 0) return { ok: false as const, notFound: true as const };
+    if (deleted.length === 0) return refuse.notFound();
     await logActivity(tx, actor.log, {
       action: "customer.deleted",
       storeId: actor.storeId,
       subject: deleted[0].email,
       details: { customerId, name: customerName(deleted[0]), ...actingFor(actor) },
     });
-    return { ok: true as const, email: deleted[0].email };
+    return ok({ email: deleted[0].email });
   });
 }

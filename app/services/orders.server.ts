@@ -4,9 +4,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import { appendNote, canChangeStatus, orderNumberFromSearch, ORDER_NOTES_MAX_TOTAL, type OrderStatus } from "~/domain/orders";
 import { isUuid, searchTerms, type ListQuery } from "~/domain/section-list";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { fetchPage, storeCurrency } from "./section-list.server";
-import { actingFor, assertCan, type SectionActor, type WriteResult } from "./section-actor.server";
+import { actingFor, assertCan, type SectionActor } from "./section-actor.server";
 
 const insensitive = (term: string) => ({ contains: term, mode: "insensitive" as const });
 
@@ -84,18 +85,15 @@ export async function changeOrderStatus(
   actor: SectionActor,
   orderId: string | undefined,
   input: { status: OrderStatus; from: OrderStatus },
-): Promise<WriteResult<{ status: OrderStatus }>> {
+): Promise<Result<{ status: OrderStatus }>> {
   assertCan(actor, "orders", "manage");
-  if (!isUuid(orderId)) return { ok: false, notFound: true };
-  return inTransaction(async (tx) => {
+  if (!isUuid(orderId)) return refuse.notFound();
+  return inTransaction(async (tx): Promise<Result<{ status: OrderStatus }>> => {
     const order = await lockOrder(tx, actor.storeId, orderId);
-    if (!order) return { ok: false as const, notFound: true as const };
-    if (order.status !== input.from) {
-      return { ok: false as const, conflict: true, errors: { status: "sections.orders.errors.changedMeanwhile" }, params: { status: order.status } };
-    }
-    if (!canChangeStatus(order.status, input.status)) {
-      return { ok: false as const, errors: { status: "sections.orders.errors.transition" }, params: { status: order.status } };
-    }
+    if (!order) return refuse.notFound();
+    // The message names the status the order is in, so the page can say it in the person's words.
+    if (order.status !== input.from) return refuse.conflict("status", "sections.orders.errors.changedMeanwhile", { status: order.status });
+    if (!canChangeStatus(order.status, input.status)) return refuse.invalid("status", "sections.orders.errors.transition", { status: order.status });
     await tx.order.update({ where: { id: orderId }, data: { status: input.status } });
     await logActivity(tx, actor.log, {
       action: "order.status_changed",
@@ -103,19 +101,19 @@ export async function changeOrderStatus(
       subject: `#${order.number}`,
       details: { from: order.status, to: input.status, ...actingFor(actor) },
     });
-    return { ok: true as const, status: input.status };
+    return ok({ status: input.status });
   });
 }
 
 /** Appends a note under a line with its time and author (see ~/domain/orders). */
-export async function addOrderNote(actor: SectionActor, orderId: string | undefined, input: { note: string }, now = new Date()): Promise<WriteResult> {
+export async function addOrderNote(actor: SectionActor, orderId: string | undefined, input: { note: string }, now = new Date()): Promise<Result> {
   assertCan(actor, "orders", "manage");
-  if (!isUuid(orderId)) return { ok: false, notFound: true };
-  return inTransaction(async (tx) => {
+  if (!isUuid(orderId)) return refuse.notFound();
+  return inTransaction(async (tx): Promise<Result> => {
     const order = await lockOrder(tx, actor.storeId, orderId);
-    if (!order) return { ok: false as const, notFound: true as const };
+    if (!order) return refuse.notFound();
     const note = appendNote(order.note, { at: now, author: actor.name, text: input.note });
-    if (note.length > ORDER_NOTES_MAX_TOTAL) return { ok: false as const, errors: { note: "sections.orders.errors.notesFull" } };
+    if (note.length > ORDER_NOTES_MAX_TOTAL) return refuse.invalid("note", "sections.orders.errors.notesFull");
     await tx.order.update({ where: { id: orderId }, data: { note } });
     await logActivity(tx, actor.log, {
       action: "order.note_added",
@@ -123,6 +121,6 @@ export async function addOrderNote(actor: SectionActor, orderId: string | undefi
       subject: `#${order.number}`,
       details: { characters: input.note.length, ...actingFor(actor) },
     });
-    return { ok: true as const };
+    return ok();
   });
 }

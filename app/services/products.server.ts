@@ -4,9 +4,10 @@ import { db, type Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import type { ProductInput, ProductStatus } from "~/domain/products";
 import { isUuid, searchTerms, type ListQuery } from "~/domain/section-list";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { fetchPage, storeCurrency } from "./section-list.server";
-import { actingFor, assertCan, type SectionActor, type WriteResult } from "./section-actor.server";
+import { actingFor, assertCan, type SectionActor } from "./section-actor.server";
 
 const insensitive = (term: string) => ({ contains: term, mode: "insensitive" as const });
 
@@ -37,7 +38,7 @@ export async function getProduct(actor: SectionActor, productId: string | undefi
   return { product, currency: await storeCurrency(actor.storeId) };
 }
 
-export async function createProduct(actor: SectionActor, input: ProductInput): Promise<WriteResult<{ productId: string }>> {
+export async function createProduct(actor: SectionActor, input: ProductInput): Promise<Result<{ productId: string }>> {
   assertCan(actor, "products", "manage");
   return inTransaction(async (tx) => {
     const product = await tx.product.create({
@@ -49,7 +50,7 @@ export async function createProduct(actor: SectionActor, input: ProductInput): P
       subject: product.title,
       details: { productId: product.id, status: product.status, ...actingFor(actor) },
     });
-    return { ok: true as const, productId: product.id };
+    return ok({ productId: product.id });
   });
 }
 
@@ -71,17 +72,15 @@ export async function updateProduct(
   productId: string | undefined,
   input: ProductInput,
   version?: number,
-): Promise<WriteResult<{ changed: string[] }>> {
+): Promise<Result<{ changed: string[] }>> {
   assertCan(actor, "products", "manage");
-  if (!isUuid(productId)) return { ok: false, notFound: true };
-  return inTransaction(async (tx) => {
+  if (!isUuid(productId)) return refuse.notFound();
+  return inTransaction(async (tx): Promise<Result<{ changed: string[] }>> => {
     const product = await lockProduct(tx, actor.storeId, productId);
-    if (!product) return { ok: false as const, notFound: true as const };
-    if (version !== undefined && product.updatedAt.getTime() !== version) {
-      return { ok: false as const, conflict: true, errors: { form: "sections.products.errors.changedMeanwhile" } };
-    }
+    if (!product) return refuse.notFound();
+    if (version !== undefined && product.updatedAt.getTime() !== version) return refuse.conflict("form", "sections.products.errors.changedMeanwhile");
     const changed = (Object.keys(FIELD_OF) as (keyof typeof FIELD_OF)[]).filter((field) => product[FIELD_OF[field]] !== input[field]);
-    if (changed.length === 0) return { ok: true as const, changed };
+    if (changed.length === 0) return ok({ changed });
     await tx.product.update({
       where: { id: productId },
       data: { title: input.title, description: input.description, priceCents: input.price, inventory: input.inventory, sku: input.sku, status: input.status, updatedAt: new Date() },
@@ -93,18 +92,18 @@ export async function updateProduct(
       subject: input.title,
       details: { productId, changed, ...(changed.includes("status") ? { from: product.status, to: input.status } : {}), ...actingFor(actor) },
     });
-    return { ok: true as const, changed };
+    return ok({ changed });
   });
 }
 
 /** Archiving hides a product from the storefront but keeps it (orders refer to it); it can be set back to active. */
-export async function archiveProduct(actor: SectionActor, productId: string | undefined): Promise<WriteResult<{ alreadyArchived: boolean }>> {
+export async function archiveProduct(actor: SectionActor, productId: string | undefined): Promise<Result<{ alreadyArchived: boolean }>> {
   assertCan(actor, "products", "manage");
-  if (!isUuid(productId)) return { ok: false, notFound: true };
-  return inTransaction(async (tx) => {
+  if (!isUuid(productId)) return refuse.notFound();
+  return inTransaction(async (tx): Promise<Result<{ alreadyArchived: boolean }>> => {
     const product = await lockProduct(tx, actor.storeId, productId);
-    if (!product) return { ok: false as const, notFound: true as const };
-    if (product.status === "ARCHIVED") return { ok: true as const, alreadyArchived: true };
+    if (!product) return refuse.notFound();
+    if (product.status === "ARCHIVED") return ok({ alreadyArchived: true });
     await tx.product.update({ where: { id: productId }, data: { status: "ARCHIVED", updatedAt: new Date() } });
     await logActivity(tx, actor.log, {
       action: "product.archived",
@@ -112,6 +111,6 @@ export async function archiveProduct(actor: SectionActor, productId: string | un
       subject: product.title,
       details: { productId, from: product.status, ...actingFor(actor) },
     });
-    return { ok: true as const, alreadyArchived: false };
+    return ok({ alreadyArchived: false });
   });
 }

@@ -1,9 +1,7 @@
 // Who is acting in a business section (orders, products, customers), as the services and the activity
 // log need it: built by the route from the guard's answer, so the services never read a Request.
-import type { FieldErrors } from "~/domain/forms";
 import { can, type Level, type Permission, type Section } from "~/domain/permissions";
-import type { SessionUser } from "./sessions.server";
-import type { StoreActor } from "./store-access.server";
+import type { StoreContext } from "./guards.server";
 import { actorLabel, type Actor } from "./activity.server";
 
 export interface SectionActor {
@@ -18,13 +16,14 @@ export interface SectionActor {
   organizationName: string | null;
 }
 
-export function sectionActor(context: { session: SessionUser; actor: StoreActor }, ip?: string | null): SectionActor {
-  const { session, actor } = context;
+/** From the guard's answer (requireSection): the person, what they are in the store, and their address. */
+export function sectionActor(context: Pick<StoreContext, "session" | "actor" | "ip">): SectionActor {
+  const { session, actor, ip } = context;
   return {
     storeId: actor.store.id,
     storeName: actor.store.name,
     permissions: actor.permissions,
-    log: { userId: session.user.id, label: actorLabel(session.user), kind: actor.kind, ip: ip ?? null },
+    log: { userId: session.user.id, label: actorLabel(session.user), kind: actor.kind, ip },
     name: `${session.user.firstName} ${session.user.lastName}`.trim() + (actor.kind === "collaborator" ? ` (${actor.organizationName})` : ""),
     organizationName: actor.kind === "collaborator" ? actor.organizationName : null,
   };
@@ -44,9 +43,3 @@ export function assertCan(actor: SectionActor, section: Section, level: Level): 
 export function actingFor(actor: SectionActor): Record<string, string> {
   return actor.organizationName ? { organization: actor.organizationName } : {};
 }
-
-/** What a write use case answers: done, not in this store (the route answers 404), or what to fix. */
-export type WriteResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; notFound: true }
-  | { ok: false; notFound?: undefined; errors: FieldErrors; params?: Record<string, string | number>; conflict?: boolean };

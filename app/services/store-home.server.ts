@@ -4,10 +4,11 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import { can } from "~/domain/permissions";
-import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, csvLine, type ActivityFilters } from "~/domain/activity-log";
-import { logActivity } from "./activity.server";
+import { isUuid } from "~/domain/ids";
+import { ok, refuse, type Result } from "~/domain/result";
+import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, csvLine, type ActivityFilters, type ActivityPerson } from "~/domain/activity-log";
+import { logActivity, type ActorKind } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
-import { FORBIDDEN, isUuid, type Result } from "./store-admin.server";
 
 const canSeeHome = (actor: StoreActor, storeId: string) => actor.store.id === storeId && can(actor.permissions, "home", "view");
 
@@ -15,6 +16,11 @@ const canSeeHome = (actor: StoreActor, storeId: string) => actor.store.id === st
 // Notifications
 
 export const NOTIFICATIONS_SHOWN = 20;
+
+/** The notifications the store's services write (access requests and partner access), each worded on Home. */
+export type NotificationKind = "collaborator_request.created" | "collaborator_request.cancelled" | "collaborator_access.removed_by_partner";
+
+export type HomeNotification = Awaited<ReturnType<typeof listNotifications>>[number];
 
 /** The latest notifications (the unread count is the frame's: store-frame.server.ts). */
 export async function listNotifications(storeId: string) {
@@ -39,7 +45,8 @@ export async function listNotifications(storeId: string) {
     const text = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
     return {
       id: row.id,
-      kind: row.kind,
+      // Written only by the services named in NotificationKind, with those kinds.
+      kind: row.kind as NotificationKind,
       createdAt: row.createdAt,
       unread: row.readAt === null,
       resolved: row.resolvedAt !== null,
@@ -53,14 +60,14 @@ export async function listNotifications(storeId: string) {
 
 /** home:manage marks notifications read: the given ones, or all of them. */
 export async function markNotificationsRead(actor: StoreActor, storeId: string, ids: string[] | "all"): Promise<Result<{ count: number }>> {
-  if (actor.store.id !== storeId || !can(actor.permissions, "home", "manage")) return FORBIDDEN;
+  if (actor.store.id !== storeId || !can(actor.permissions, "home", "manage")) return refuse.forbidden();
   const valid = ids === "all" ? "all" : ids.filter(isUuid);
   return inTransaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
       where: { storeId, readAt: null, ...(valid === "all" ? {} : { id: { in: valid } }) },
       data: { readAt: new Date() },
     });
-    return { ok: true as const, count };
+    return ok({ count });
   });
 }
 
@@ -121,7 +128,8 @@ export async function listActivity(storeId: string, filters: ActivityFilters, cu
       createdAt: row.createdAt,
       action: row.action,
       actor: row.actorLabel,
-      actorKind: row.actorKind,
+      // Written only through logActivity, whose Actor.kind is an ActorKind.
+      actorKind: row.actorKind as ActorKind,
       subject: row.subject,
       organization: row.organizationId ? (organizations.get(row.organizationId) ?? null) : null,
     })),
@@ -131,6 +139,8 @@ export async function listActivity(storeId: string, filters: ActivityFilters, cu
     hasOlder,
   };
 }
+
+export type ActivityPage = Awaited<ReturnType<typeof listActivity>>;
 
 async function organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
@@ -144,8 +154,8 @@ async function organizationNames(ids: (string | null)[]): Promise<Map<string, st
  * entry. A loose index scan on (storeId, actorUserId, id DESC): one index probe per person instead of a
  * GROUP BY over every entry, so the cost grows with the number of people, not with the length of the log.
  */
-export async function activityPeople(storeId: string) {
-  const rows = await db().$queryRaw<{ userId: string; label: string }[]>`
+export async function activityPeople(storeId: string): Promise<ActivityPerson[]> {
+  const rows = await db().$queryRaw<ActivityPerson[]>`
     WITH RECURSIVE actors AS (
       (SELECT "actorUserId" FROM "ActivityLog"
         WHERE "storeId" = ${storeId}::uuid AND "actorUserId" IS NOT NULL ORDER BY "actorUserId" LIMIT 1)

@@ -5,9 +5,10 @@ import { inTransaction } from "~/lib/transaction.server";
 import { can } from "~/domain/permissions";
 import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES, generateCollaboratorCode } from "~/domain/collaborator-code";
 import type { StoreDetails } from "~/domain/store-settings";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
-import { FORBIDDEN, loadDecider, type Result } from "./store-admin.server";
+import { loadDecider } from "./store-admin.server";
 import { lockStore } from "./locks.server";
 
 export async function getStoreDetails(storeId: string) {
@@ -44,19 +45,17 @@ export async function getCodeSettings(actor: StoreActor, storeId: string) {
   return { code: store.collaboratorCode, required: store.collaboratorCodeRequired, domain: store.domain, failedAttempts };
 }
 
-export type SettingsResult = Result;
-
 /** settings:manage changes the details; the server refuses anyone else, whatever the page showed them. */
-export async function updateStoreDetails(actor: StoreActor, storeId: string, input: StoreDetails, ip?: string | null): Promise<SettingsResult> {
-  if (actor.store.id !== storeId || !can(actor.permissions, "settings", "manage")) return FORBIDDEN;
+export async function updateStoreDetails(actor: StoreActor, storeId: string, input: StoreDetails, ip?: string | null): Promise<Result> {
+  if (actor.store.id !== storeId || !can(actor.permissions, "settings", "manage")) return refuse.forbidden();
   return inTransaction(async (tx) => {
     if (actor.kind !== "collaborator") {
       const who = await loadDecider(tx, actor, storeId, ip);
-      if (!who || !can(who.permissions, "settings", "manage")) return FORBIDDEN;
+      if (!who || !can(who.permissions, "settings", "manage")) return refuse.forbidden();
     } else {
       // A collaborator's permissions are re-read too: an access suspended a moment ago changes nothing.
       const access = await tx.collaboratorAccess.findFirst({ where: { id: actor.accessId, storeId, state: "MANAGED" }, select: { permissions: true } });
-      if (!access || !can(access.permissions, "settings", "manage")) return FORBIDDEN;
+      if (!access || !can(access.permissions, "settings", "manage")) return refuse.forbidden();
     }
     await lockStore(tx, storeId);
     const before = await tx.store.findUniqueOrThrow({
@@ -64,7 +63,7 @@ export async function updateStoreDetails(actor: StoreActor, storeId: string, inp
       select: { name: true, contactEmail: true, address: true, currency: true, timezone: true, inactivityDays: true },
     });
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => before[key] !== input[key]);
-    if (changed.length === 0) return { ok: true as const };
+    if (changed.length === 0) return ok();
     await tx.store.update({ where: { id: storeId }, data: input });
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
     await logActivity(
@@ -83,20 +82,20 @@ export async function updateStoreDetails(actor: StoreActor, storeId: string, inp
         details: { changed },
       },
     );
-    return { ok: true as const };
+    return ok();
   });
 }
 
-async function ownerOnly(actor: StoreActor, storeId: string) {
+function ownerOnly(actor: StoreActor, storeId: string): boolean {
   return actor.kind === "owner" && actor.store.id === storeId;
 }
 
 /** A new random code; the old one stops working at once (requestAccess reads the code under the same store lock). */
-export async function regenerateCollaboratorCode(actor: StoreActor, storeId: string, ip?: string | null): Promise<SettingsResult> {
-  if (!(await ownerOnly(actor, storeId))) return FORBIDDEN;
+export async function regenerateCollaboratorCode(actor: StoreActor, storeId: string, ip?: string | null): Promise<Result> {
+  if (!ownerOnly(actor, storeId)) return refuse.forbidden();
   return inTransaction(async (tx) => {
     const who = await loadDecider(tx, actor, storeId, ip);
-    if (!who?.isOwner) return FORBIDDEN;
+    if (!who?.isOwner) return refuse.forbidden();
     await lockStore(tx, storeId);
     const { collaboratorCode: old } = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { collaboratorCode: true } });
     let code = generateCollaboratorCode();
@@ -104,21 +103,21 @@ export async function regenerateCollaboratorCode(actor: StoreActor, storeId: str
     await tx.store.update({ where: { id: storeId }, data: { collaboratorCode: code } });
     // Never the code itself in the log.
     await logActivity(tx, who.activity, { action: "collaborator_code.regenerated", storeId });
-    return { ok: true as const };
+    return ok();
   });
 }
 
 /** Turning the requirement off is allowed, logged, and explained on the page (anyone who knows the store URL can then request). */
-export async function setCodeRequired(actor: StoreActor, storeId: string, required: boolean, ip?: string | null): Promise<SettingsResult> {
-  if (!(await ownerOnly(actor, storeId))) return FORBIDDEN;
+export async function setCodeRequired(actor: StoreActor, storeId: string, required: boolean, ip?: string | null): Promise<Result> {
+  if (!ownerOnly(actor, storeId)) return refuse.forbidden();
   return inTransaction(async (tx) => {
     const who = await loadDecider(tx, actor, storeId, ip);
-    if (!who?.isOwner) return FORBIDDEN;
+    if (!who?.isOwner) return refuse.forbidden();
     await lockStore(tx, storeId);
     const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { collaboratorCodeRequired: true } });
-    if (store.collaboratorCodeRequired === required) return { ok: true as const };
+    if (store.collaboratorCodeRequired === required) return ok();
     await tx.store.update({ where: { id: storeId }, data: { collaboratorCodeRequired: required } });
     await logActivity(tx, who.activity, { action: "collaborator_code.requirement_changed", storeId, details: { required } });
-    return { ok: true as const };
+    return ok();
   });
 }

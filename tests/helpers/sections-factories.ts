@@ -1,6 +1,10 @@
-// Builders for the orders, products and customers tests (helper C's own file; the shared factories stay as they are).
+// Builders for the orders, products and customers tests, and for calling the Home and Settings pages
+// (helper C's own file; the shared factories stay as they are).
 import { randomUUID } from "node:crypto";
 import { db } from "~/lib/db.server";
+import { inTransaction } from "~/lib/transaction.server";
+import { sessionCookieName } from "~/lib/cookies.server";
+import { startSession } from "~/services/sessions.server";
 import { resolveStoreActor } from "~/services/store-access.server";
 import { sectionActor, type SectionActor } from "~/services/section-actor.server";
 import type { Permission } from "~/domain/permissions";
@@ -11,7 +15,13 @@ export async function actorOf(user: { id: string; email: string; firstName: stri
   const session = await createSession(user);
   const decision = await resolveStoreActor(session, storeId);
   if (!decision.ok) throw new Error(`no access to ${storeId}: ${decision.reason}`);
-  return sectionActor({ session, actor: decision.actor }, "203.0.113.9");
+  return sectionActor({ session, actor: decision.actor, ip: "203.0.113.9" });
+}
+
+/** The session cookie of a fresh sign-in, for calling route modules as that person. */
+export async function cookieFor(user: { id: string }): Promise<string> {
+  const { token } = await inTransaction((tx) => startSession(tx, user.id, {}));
+  return `${sessionCookieName()}=${token}`;
 }
 
 export async function staffActor(storeId: string, permissions: Permission[]) {
@@ -29,7 +39,7 @@ export async function collaboratorActor(storeId: string, permissions: Permission
   await db().collaboratorSession.create({ data: { sessionId: session.sessionId, accessId: access.id, userId: user.id } });
   const decision = await resolveStoreActor(session, storeId);
   if (!decision.ok) throw new Error(`collaborator refused: ${decision.reason}`);
-  return { user, organization, actor: sectionActor({ session, actor: decision.actor }, "198.51.100.4") };
+  return { user, organization, actor: sectionActor({ session, actor: decision.actor, ip: "198.51.100.4" }) };
 }
 
 let nextNumber = 5000;

@@ -7,6 +7,7 @@ import { exportCustomers, importCustomers } from "~/services/customers-csv.serve
 import { parseListQuery } from "~/domain/section-list";
 import { readCustomerCsv } from "~/domain/customers-csv";
 import type { CustomerInput } from "~/domain/customers";
+import { decodeMessage, message } from "~/i18n/messages";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -30,6 +31,8 @@ const input = (overrides: Partial<CustomerInput> = {}): CustomerInput => ({
   ...overrides,
 });
 const file = (content: string, name = "customers.csv") => ({ name, content, size: Buffer.byteLength(content) });
+/** Each field's message key, without its parameters. */
+const keysOf = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([field, encoded]) => [field, decodeMessage(encoded).key]));
 
 describe("customers list", () => {
   test("searches name, email and city; filters subscribers; stays inside the store", async () => {
@@ -66,8 +69,8 @@ describe("creating, editing and deleting customers", () => {
     const actor = await actorOf(owner, store.id);
     const created = await createCustomerService(actor, input());
     if (!created.ok) throw new Error("create failed");
-    expect(await updateCustomer(actor, created.customerId, input({ city: "Lille", acceptsMarketing: false }))).toEqual({ ok: true, changed: ["city", "acceptsMarketing"] });
-    expect(await t.db.customer.findUniqueOrThrow({ where: { id: created.customerId } })).toMatchObject({ city: "Lille", acceptsMarketing: false });
+    expect(await updateCustomer(actor, created.value.customerId, input({ city: "Lille", acceptsMarketing: false }))).toEqual({ ok: true, value: { changed: ["city", "acceptsMarketing"] } });
+    expect(await t.db.customer.findUniqueOrThrow({ where: { id: created.value.customerId } })).toMatchObject({ city: "Lille", acceptsMarketing: false });
     expect((await activity(store.id, "customer.created")).map((e) => e.subject)).toEqual(["ines@example.test"]);
     expect(await activity(store.id, "customer.updated")).toMatchObject([{ subject: "ines@example.test", details: { changed: ["city", "acceptsMarketing"] } }]);
   });
@@ -79,10 +82,10 @@ describe("creating, editing and deleting customers", () => {
     const actor = await actorOf(owner, store.id);
     expect((await createCustomerService(actor, input({ email: "same@example.test" }))).ok).toBe(true);
     const second = await createCustomerService(actor, input({ email: "same@example.test" }));
-    expect(second).toEqual({ ok: false, conflict: true, errors: { email: "sections.customers.errors.emailTaken" } });
+    expect(second).toEqual({ ok: false, kind: "conflict", errors: { email: "sections.customers.errors.emailTaken" } });
     const third = await createCustomerService(actor, input({ email: "third@example.test" }));
     if (!third.ok) throw new Error("create failed");
-    expect(await updateCustomer(actor, third.customerId, input({ email: "same@example.test" }))).toEqual(second);
+    expect(await updateCustomer(actor, third.value.customerId, input({ email: "same@example.test" }))).toEqual(second);
   });
 
   test("two people creating the same customer at the same instant: one customer, one clear error", async () => {
@@ -90,7 +93,7 @@ describe("creating, editing and deleting customers", () => {
     const actor = await actorOf(owner, store.id);
     const results = await Promise.all(Array.from({ length: 6 }, () => createCustomerService(actor, input({ email: "race@example.test" }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual(Array(5).fill({ ok: false, conflict: true, errors: { email: "sections.customers.errors.emailTaken" } }));
+    expect(results.filter((r) => !r.ok)).toEqual(Array(5).fill({ ok: false, kind: "conflict", errors: { email: "sections.customers.errors.emailTaken" } }));
     expect(await t.db.customer.count({ where: { storeId: store.id, email: "race@example.test" } })).toBe(1);
   });
 
@@ -99,8 +102,8 @@ describe("creating, editing and deleting customers", () => {
     const actor = await actorOf(owner, store.id);
     const customer = await createCustomer(store.id, { email: "gone@example.test" });
     const order = await createOrder(store.id, { customerId: customer.id });
-    expect(await deleteCustomer(actor, customer.id)).toEqual({ ok: true, email: "gone@example.test" });
-    expect(await deleteCustomer(actor, customer.id)).toEqual({ ok: false, notFound: true });
+    expect(await deleteCustomer(actor, customer.id)).toEqual({ ok: true, value: { email: "gone@example.test" } });
+    expect(await deleteCustomer(actor, customer.id)).toMatchObject({ ok: false, kind: "notFound" });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).customerId).toBeNull();
     expect((await activity(store.id, "customer.deleted")).map((e) => e.subject)).toEqual(["gone@example.test"]);
   });
@@ -111,8 +114,8 @@ describe("creating, editing and deleting customers", () => {
     const foreign = await createCustomer(other.store.id);
     const actor = await actorOf(owner, store.id);
     expect(await getCustomer(actor, foreign.id)).toBeNull();
-    expect(await updateCustomer(actor, foreign.id, input())).toEqual({ ok: false, notFound: true });
-    expect(await deleteCustomer(actor, foreign.id)).toEqual({ ok: false, notFound: true });
+    expect(await updateCustomer(actor, foreign.id, input())).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await deleteCustomer(actor, foreign.id)).toMatchObject({ ok: false, kind: "notFound" });
     expect(await t.db.customer.count({ where: { id: foreign.id } })).toBe(1);
   });
 
@@ -141,19 +144,16 @@ describe("CSV import", () => {
     const result = await importCustomers(actor, file(csv, "clients.csv"));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report).toEqual({
-      fileName: "clients.csv",
-      created: 2,
-      updated: 0,
-      failed: 4,
-      ignoredColumns: ["Loyalty tier"],
-      rows: [
-        { row: 3, email: "nobody@example.test", errors: { firstName: "errors.required" }, duplicateOf: undefined },
-        { row: 4, email: "not-an-email", errors: { email: "errors.email.invalid" }, duplicateOf: undefined },
-        { row: 6, email: "ana@example.test", errors: { email: "sections.customers.import.errors.duplicateInFile" }, duplicateOf: 2 },
-        { row: 7, email: "eve@example.test", errors: { acceptsMarketing: "sections.customers.errors.acceptsMarketing" }, duplicateOf: undefined },
-      ],
-    });
+    const { rows, ...counts } = result.value;
+    expect(counts).toEqual({ fileName: "clients.csv", created: 2, updated: 0, failed: 4, ignoredColumns: ["Loyalty tier"] });
+    expect(rows.map((row) => ({ ...row, errors: keysOf(row.errors) }))).toEqual([
+      { row: 3, email: "nobody@example.test", errors: { firstName: "errors.required" } },
+      { row: 4, email: "not-an-email", errors: { email: "errors.email.invalid" } },
+      { row: 6, email: "ana@example.test", errors: { email: "sections.customers.import.errors.duplicateInFile" } },
+      { row: 7, email: "eve@example.test", errors: { acceptsMarketing: "sections.customers.errors.acceptsMarketing" } },
+    ]);
+    // A repeated email names the row where it first appears.
+    expect(rows[2].errors.email).toBe(message("sections.customers.import.errors.duplicateInFile", { row: 2 }));
     const customers = await t.db.customer.findMany({ where: { storeId: store.id }, orderBy: { email: "asc" } });
     expect(customers.map((c) => [c.firstName, c.lastName, c.email, c.city, c.acceptsMarketing])).toEqual([
       ["Ana", "Lima", "ana@example.test", "Lisboa", true],
@@ -167,7 +167,7 @@ describe("CSV import", () => {
     const actor = await actorOf(owner, store.id);
     const existing = await createCustomer(store.id, { firstName: "Old", lastName: "Name", email: "keep@example.test", city: "Paris", note: "VIP", acceptsMarketing: true });
     const result = await importCustomers(actor, file("firstname;lastname;email;city\nNew;Name;KEEP@example.test;Lyon\n"));
-    expect(result).toMatchObject({ ok: true, report: { created: 0, updated: 1, failed: 0 } });
+    expect(result).toMatchObject({ ok: true, value: { created: 0, updated: 1, failed: 0 } });
     expect(await t.db.customer.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ firstName: "New", city: "Lyon", note: "VIP", acceptsMarketing: true });
   });
 
@@ -176,10 +176,10 @@ describe("CSV import", () => {
     const actor = await actorOf(owner, store.id);
     expect(await importCustomers(actor, file("Name,Email\nAna,ana@example.test\n"))).toEqual({
       ok: false,
-      errors: { file: "sections.customers.import.errors.missingColumns" },
-      params: { columns: "Firstname, Lastname" },
+      kind: "invalid",
+      errors: { file: message("sections.customers.import.errors.missingColumns", { columns: "Firstname, Lastname" }) },
     });
-    expect(await importCustomers(actor, file(""))).toEqual({ ok: false, errors: { file: "sections.customers.import.errors.empty" } });
+    expect(await importCustomers(actor, file(""))).toEqual({ ok: false, kind: "invalid", errors: { file: "sections.customers.import.errors.empty" } });
     expect(await t.db.customer.count({ where: { storeId: store.id } })).toBe(0);
     expect(await activity(store.id, "customer.imported")).toEqual([]);
   });
@@ -195,7 +195,7 @@ describe("CSV import", () => {
     expect(exported.csv).toContain(`"'=HYPERLINK(""x"")"`);
     const before = await t.db.customer.findMany({ where: { storeId: store.id }, orderBy: { email: "asc" } });
     const reimported = await importCustomers(actor, file(exported.csv));
-    expect(reimported).toMatchObject({ ok: true, report: { created: 0, updated: 2, failed: 0 } });
+    expect(reimported).toMatchObject({ ok: true, value: { created: 0, updated: 2, failed: 0 } });
     expect(await t.db.customer.findMany({ where: { storeId: store.id }, orderBy: { email: "asc" } })).toEqual(before);
     expect(await activity(store.id, "customer.exported")).toMatchObject([{ subject: "customers-2026-11-23.csv", details: { count: 2 } }]);
   });
@@ -205,7 +205,7 @@ describe("CSV import", () => {
     const actor = await actorOf(owner, store.id);
     const rows = Array.from({ length: 1203 }, (_, i) => `P${i},Q,p${i}@example.test`);
     const imported = await importCustomers(actor, file(["Firstname,Lastname,E-mail", ...rows].join("\n")));
-    expect(imported).toMatchObject({ ok: true, report: { created: 1203 } });
+    expect(imported).toMatchObject({ ok: true, value: { created: 1203 } });
     const exported = await exportCustomers(actor);
     const parsed = readCustomerCsv(exported.csv);
     if (!parsed.ok) throw new Error("export unreadable");
@@ -219,7 +219,7 @@ describe("CSV import", () => {
     const results = await Promise.all([importCustomers(actor, file(make(0, 60))), importCustomers(actor, file(make(30, 90))), importCustomers(actor, file(make(10, 70)))]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await t.db.customer.count({ where: { storeId: store.id } })).toBe(90);
-    const totals = results.map((r) => (r.ok ? r.report.created + r.report.updated : 0));
+    const totals = results.map((r) => (r.ok ? r.value.created + r.value.updated : 0));
     expect(totals).toEqual([60, 60, 60]);
   });
 });

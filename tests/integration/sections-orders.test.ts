@@ -5,6 +5,7 @@ import { activity, actorOf, collaboratorActor, createCustomer, createOrder, staf
 import { addOrderNote, changeOrderStatus, getOrder, listOrders } from "~/services/orders.server";
 import { parseListQuery, PAGE_SIZE } from "~/domain/section-list";
 import { ORDER_STATUSES, parseNotes } from "~/domain/orders";
+import { message } from "~/i18n/messages";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -82,8 +83,8 @@ describe("orders list", () => {
     expect((await listOrders(actor, query())).items).toEqual([]);
     expect(await getOrder(actor, foreign.id)).toBeNull();
     expect(await getOrder(actor, "not-a-uuid")).toBeNull();
-    expect(await changeOrderStatus(actor, foreign.id, { status: "FULFILLED", from: "OPEN" })).toEqual({ ok: false, notFound: true });
-    expect(await addOrderNote(actor, foreign.id, { note: "hello" })).toEqual({ ok: false, notFound: true });
+    expect(await changeOrderStatus(actor, foreign.id, { status: "FULFILLED", from: "OPEN" })).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await addOrderNote(actor, foreign.id, { note: "hello" })).toMatchObject({ ok: false, kind: "notFound" });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("OPEN");
     expect(await activity(store.id, "order.status_changed")).toEqual([]);
   });
@@ -94,11 +95,11 @@ describe("changing an order's status", () => {
     const { store } = await createStore();
     const { user, actor } = await staffActor(store.id, ["orders_manage"]);
     const order = await createOrder(store.id, { number: 1234 });
-    expect(await changeOrderStatus(actor, order.id, { status: "FULFILLED", from: "OPEN" })).toEqual({ ok: true, status: "FULFILLED" });
+    expect(await changeOrderStatus(actor, order.id, { status: "FULFILLED", from: "OPEN" })).toEqual({ ok: true, value: { status: "FULFILLED" } });
     expect(await changeOrderStatus(actor, order.id, { status: "CANCELLED", from: "FULFILLED" })).toEqual({
       ok: false,
-      errors: { status: "sections.orders.errors.transition" },
-      params: { status: "FULFILLED" },
+      kind: "invalid",
+      errors: { status: message("sections.orders.errors.transition", { status: "FULFILLED" }) },
     });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("FULFILLED");
     const log = await activity(store.id, "order.status_changed");
@@ -112,7 +113,7 @@ describe("changing an order's status", () => {
     const order = await createOrder(store.id);
     await changeOrderStatus(actor, order.id, { status: "CANCELLED", from: "OPEN" });
     const stale = await changeOrderStatus(actor, order.id, { status: "FULFILLED", from: "OPEN" });
-    expect(stale).toMatchObject({ ok: false, conflict: true, params: { status: "CANCELLED" } });
+    expect(stale).toEqual({ ok: false, kind: "conflict", errors: { status: message("sections.orders.errors.changedMeanwhile", { status: "CANCELLED" }) } });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
   });
 
@@ -123,10 +124,10 @@ describe("changing an order's status", () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => changeOrderStatus(actor, order.id, { status: i % 2 ? "FULFILLED" : "CANCELLED", from: "OPEN" })),
     );
-    const winners = results.filter((r) => r.ok);
+    const winners = results.flatMap((r) => (r.ok ? [r.value.status] : []));
     expect(winners).toHaveLength(1);
     const final = await t.db.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(final.status).toBe((winners[0] as { status: string }).status);
+    expect(final.status).toBe(winners[0]);
     expect(await activity(store.id, "order.status_changed")).toHaveLength(1);
   });
 
@@ -135,7 +136,7 @@ describe("changing an order's status", () => {
     const { user, actor } = await collaboratorActor(store.id, ["orders_manage"], "Bluebird Test Studio");
     const order = await createOrder(store.id, { number: 4321 });
     expect((await changeOrderStatus(actor, order.id, { status: "FULFILLED", from: "OPEN" })).ok).toBe(true);
-    expect(await addOrderNote(actor, order.id, { note: "Packed by the agency" })).toEqual({ ok: true });
+    expect(await addOrderNote(actor, order.id, { note: "Packed by the agency" })).toEqual({ ok: true, value: undefined });
     const [entry] = await activity(store.id, "order.status_changed");
     expect(entry).toMatchObject({ actorUserId: user.id, actorKind: "collaborator", details: { organization: "Bluebird Test Studio" } });
     const { note } = await t.db.order.findUniqueOrThrow({ where: { id: order.id } });
@@ -158,8 +159,8 @@ describe("order notes", () => {
     await createStaff(store.id, sam, ["orders_manage"]);
     const actor = await actorOf(sam, store.id);
     const order = await createOrder(store.id, { note: "Gift wrap please", number: 77 });
-    expect(await addOrderNote(actor, order.id, { note: "Called the customer." }, new Date("2026-11-20T10:00:00Z"))).toEqual({ ok: true });
-    expect(await addOrderNote(actor, order.id, { note: "Shipped\nwith tracking 123" }, new Date("2026-11-21T10:00:00Z"))).toEqual({ ok: true });
+    expect(await addOrderNote(actor, order.id, { note: "Called the customer." }, new Date("2026-11-20T10:00:00Z"))).toMatchObject({ ok: true });
+    expect(await addOrderNote(actor, order.id, { note: "Shipped\nwith tracking 123" }, new Date("2026-11-21T10:00:00Z"))).toMatchObject({ ok: true });
     const { note } = await t.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(parseNotes(note)).toEqual({
       preamble: "Gift wrap please",
@@ -185,6 +186,6 @@ describe("order notes", () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const order = await createOrder(store.id, { note: "x".repeat(19_950) });
-    expect(await addOrderNote(actor, order.id, { note: "one more thing to say" })).toEqual({ ok: false, errors: { note: "sections.orders.errors.notesFull" } });
+    expect(await addOrderNote(actor, order.id, { note: "one more thing to say" })).toEqual({ ok: false, kind: "invalid", errors: { note: "sections.orders.errors.notesFull" } });
   });
 });

@@ -4,8 +4,10 @@ import { createStore } from "../helpers/factories";
 import { activity, actorOf, createProduct, staffActor } from "../helpers/sections-factories";
 import { archiveProduct, createProduct as createProductService, getProduct, listProducts, updateProduct } from "~/services/products.server";
 import { parseListQuery } from "~/domain/section-list";
-import { parseForm } from "~/domain/forms";
+import { parseSubmission } from "~/domain/forms";
+import { errorsOf } from "../helpers/routes";
 import { productSchema, PRODUCT_STATUSES, type ProductInput } from "~/domain/products";
+import { message } from "~/i18n/messages";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -43,7 +45,7 @@ describe("creating, editing and archiving", () => {
     const result = await createProductService(actor, input());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const product = await t.db.product.findUniqueOrThrow({ where: { id: result.productId } });
+    const product = await t.db.product.findUniqueOrThrow({ where: { id: result.value.productId } });
     expect(product).toMatchObject({ storeId: store.id, title: "Cedar candle", priceCents: 2400, inventory: 3, sku: "CED-1", status: "ACTIVE" });
     expect(await activity(store.id, "product.created")).toMatchObject([{ subject: "Cedar candle", actorUserId: owner.id, actorKind: "owner" }]);
   });
@@ -53,13 +55,14 @@ describe("creating, editing and archiving", () => {
     const actor = await actorOf(owner, store.id);
     const created = await createProductService(actor, input());
     if (!created.ok) throw new Error("create failed");
-    const before = await t.db.product.findUniqueOrThrow({ where: { id: created.productId } });
-    const edited = await updateProduct(actor, created.productId, input({ price: 2600, inventory: 10 }), before.updatedAt.getTime());
-    expect(edited).toEqual({ ok: true, changed: ["price", "inventory"] });
-    const after = await t.db.product.findUniqueOrThrow({ where: { id: created.productId } });
+    const { productId } = created.value;
+    const before = await t.db.product.findUniqueOrThrow({ where: { id: productId } });
+    const edited = await updateProduct(actor, productId, input({ price: 2600, inventory: 10 }), before.updatedAt.getTime());
+    expect(edited).toEqual({ ok: true, value: { changed: ["price", "inventory"] } });
+    const after = await t.db.product.findUniqueOrThrow({ where: { id: productId } });
     expect(after).toMatchObject({ priceCents: 2600, inventory: 10 });
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
-    expect(await updateProduct(actor, created.productId, input({ price: 2600, inventory: 10 }), after.updatedAt.getTime())).toEqual({ ok: true, changed: [] });
+    expect(await updateProduct(actor, productId, input({ price: 2600, inventory: 10 }), after.updatedAt.getTime())).toEqual({ ok: true, value: { changed: [] } });
     expect(await activity(store.id, "product.updated")).toHaveLength(1);
   });
 
@@ -71,7 +74,7 @@ describe("creating, editing and archiving", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect((await updateProduct(actor, product.id, input({ title: "Lamp, brass" }), opened)).ok).toBe(true);
     const stale = await updateProduct(actor, product.id, input({ title: "Lamp, linen" }), opened);
-    expect(stale).toEqual({ ok: false, conflict: true, errors: { form: "sections.products.errors.changedMeanwhile" } });
+    expect(stale).toEqual({ ok: false, kind: "conflict", errors: { form: "sections.products.errors.changedMeanwhile" } });
     expect((await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).title).toBe("Lamp, brass");
   });
 
@@ -79,8 +82,8 @@ describe("creating, editing and archiving", () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const product = await createProduct(store.id, { title: "Mug" });
-    expect(await archiveProduct(actor, product.id)).toEqual({ ok: true, alreadyArchived: false });
-    expect(await archiveProduct(actor, product.id)).toEqual({ ok: true, alreadyArchived: true });
+    expect(await archiveProduct(actor, product.id)).toEqual({ ok: true, value: { alreadyArchived: false } });
+    expect(await archiveProduct(actor, product.id)).toEqual({ ok: true, value: { alreadyArchived: true } });
     expect((await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe("ARCHIVED");
     expect(await activity(store.id, "product.archived")).toMatchObject([{ subject: "Mug", details: { from: "ACTIVE" } }]);
   });
@@ -99,8 +102,8 @@ describe("creating, editing and archiving", () => {
     const foreign = await createProduct(other.store.id, { title: "Not yours" });
     const actor = await actorOf(owner, store.id);
     expect(await getProduct(actor, foreign.id)).toBeNull();
-    expect(await updateProduct(actor, foreign.id, input())).toEqual({ ok: false, notFound: true });
-    expect(await archiveProduct(actor, foreign.id)).toEqual({ ok: false, notFound: true });
+    expect(await updateProduct(actor, foreign.id, input())).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await archiveProduct(actor, foreign.id)).toMatchObject({ ok: false, kind: "notFound" });
     expect(await t.db.product.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ title: "Not yours", status: "ACTIVE" });
   });
 
@@ -113,15 +116,23 @@ describe("creating, editing and archiving", () => {
 });
 
 describe("the product form", () => {
+  const posted = (fields: Record<string, string>) => parseSubmission(new URLSearchParams(fields), productSchema);
+
   test("reads prices written the English or the French way", () => {
-    const parsed = parseForm(productSchema, { title: " Spoon ", price: "1 490,5", inventory: "", status: "DRAFT" });
-    expect(parsed).toEqual({ ok: true, data: { title: "Spoon", description: "", price: 149050, inventory: 0, sku: "", status: "DRAFT" } });
+    const parsed = posted({ title: " Spoon ", price: "1 490,5", inventory: "", status: "DRAFT" });
+    if (parsed.status !== "success") throw new Error("refused");
+    expect(parsed.value).toEqual({ title: "Spoon", description: "", price: 149050, inventory: 0, sku: "", status: "DRAFT" });
   });
 
-  test("says what is wrong with each field", () => {
-    expect(parseForm(productSchema, { title: "x".repeat(256), price: "-3", inventory: "many", status: "SOLD" })).toEqual({
-      ok: false,
-      errors: { title: "errors.tooLong", price: "sections.products.errors.price", inventory: "sections.products.errors.inventory", status: "sections.products.errors.status" },
+  test("says what is wrong with each field, the too-long message with its limit", () => {
+    const parsed = posted({ title: "x".repeat(256), price: "-3", inventory: "many", status: "SOLD" });
+    expect(parsed.status).toBe("error");
+    expect(errorsOf(parsed.reply())).toEqual({
+      title: "errors.tooLong",
+      price: "sections.products.errors.price",
+      inventory: "sections.products.errors.inventory",
+      status: "sections.products.errors.status",
     });
+    expect(parsed.reply().error?.title).toEqual([message("errors.tooLong", { max: 255 })]);
   });
 });

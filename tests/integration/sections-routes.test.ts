@@ -3,10 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createStaff, createStore, createUser } from "../helpers/factories";
-import { createCustomer, createOrder, createProduct } from "../helpers/sections-factories";
-import { inTransaction } from "~/lib/transaction.server";
-import { startSession } from "~/services/sessions.server";
-import { sessionCookieName } from "~/lib/cookies.server";
+import { cookieFor, createCustomer, createOrder, createProduct } from "../helpers/sections-factories";
 import * as orderPage from "~/routes/store.$storeId.orders.$orderId";
 import * as ordersPage from "~/routes/store.$storeId.orders._index";
 import * as productPage from "~/routes/store.$storeId.products.$productId";
@@ -14,6 +11,8 @@ import * as newProductPage from "~/routes/store.$storeId.products.new";
 import * as customerPage from "~/routes/store.$storeId.customers.$customerId";
 import * as importPage from "~/routes/store.$storeId.customers.import";
 import * as exportRoute from "~/routes/store.$storeId.customers.export";
+import { IMPORT_MAX_BYTES } from "~/domain/customers-csv";
+import { errorsOf, outcome, routeArgs, toastOf } from "../helpers/routes";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -23,11 +22,6 @@ afterAll(async () => {
   await t.close();
 });
 
-async function cookieFor(user: { id: string }) {
-  const { token } = await inTransaction((tx) => startSession(tx, user.id, {}));
-  return `${sessionCookieName()}=${token}`;
-}
-
 function request(cookie: string, path: string, form?: Record<string, string> | FormData) {
   const url = `http://localhost${path}`;
   if (!form) return new Request(url, { headers: { cookie } });
@@ -36,21 +30,9 @@ function request(cookie: string, path: string, form?: Record<string, string> | F
 }
 
 /** The HTTP status a loader or action answered with, whether it returned or threw. */
-async function statusOf(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result.status;
-    const init = (result as { init?: { status?: number } } | undefined)?.init;
-    return init?.status ?? 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    const init = (thrown as { init?: { status?: number } }).init;
-    if (init?.status) return init.status;
-    throw thrown;
-  }
-}
+const statusOf = async (run: () => Promise<unknown>) => (await outcome(run)).status;
 
-const args = (req: Request, params: Record<string, string>) => ({ request: req, params, context: {} });
+const args = (req: Request, params: Record<string, string>) => routeArgs(req, params);
 
 describe("view-only staff", () => {
   test("see the pages but every write is refused with 403 and changes nothing", async () => {
@@ -130,22 +112,48 @@ describe("answers people rely on", () => {
     const cookie = await cookieFor(owner);
     const order = await createOrder(store.id);
     const params = { storeId: store.id, orderId: order.id };
-    const done = (await orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "FULFILLED", from: "OPEN" }), params))) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("location")).toBe(`/store/${store.id}/orders/${order.id}?toast=orderStatusChanged`);
-    expect(await statusOf(() => orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "CANCELLED", from: "OPEN" }), params)))).toBe(409);
-    expect(await statusOf(() => orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "SHIPPED", from: "FULFILLED" }), params)))).toBe(400);
+    const done = await outcome(orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "FULFILLED", from: "OPEN" }), params)));
+    expect(done).toMatchObject({ status: 302, location: `/store/${store.id}/orders/${order.id}` });
+    expect(await toastOf(cookie)).toEqual({ key: "sections.toast.orderStatusChanged" });
+    const stale = await outcome(orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "CANCELLED", from: "OPEN" }), params)));
+    expect(stale.status).toBe(409);
+    expect(errorsOf(stale.body)).toEqual({ status: "sections.orders.errors.changedMeanwhile" });
+    const unknown = await outcome(orderPage.action(args(request(cookie, `/store/${store.id}/orders/${order.id}`, { intent: "status", status: "SHIPPED", from: "FULFILLED" }), params)));
+    expect(unknown.status).toBe(400);
+    expect(errorsOf(unknown.body)).toEqual({ status: "sections.orders.errors.status" });
+  });
+
+  test("archiving, deleting and saving answer like the order page: a redirect with its toast, or the field's message", async () => {
+    const { store, owner } = await createStore();
+    const cookie = await cookieFor(owner);
+    const s = store.id;
+    const product = await createProduct(s);
+    const archived = await outcome(productPage.action(args(request(cookie, `/store/${s}/products/${product.id}`, { intent: "archive" }), { storeId: s, productId: product.id })));
+    expect(archived).toMatchObject({ status: 302, location: `/store/${s}/products/${product.id}` });
+    expect(await toastOf(cookie)).toEqual({ key: "sections.toast.productArchived" });
+
+    const customer = await createCustomer(s);
+    const other = await createCustomer(s, { email: "taken@example.test" });
+    const saveAs = (email: string) =>
+      outcome(customerPage.action(args(request(cookie, `/store/${s}/customers/${customer.id}`, { intent: "save", firstName: "A", lastName: "B", email }), { storeId: s, customerId: customer.id })));
+    const taken = await saveAs(other.email);
+    expect(taken.status).toBe(409);
+    expect(errorsOf(taken.body)).toEqual({ email: "sections.customers.errors.emailTaken" });
+    expect(await saveAs("fresh@example.test")).toMatchObject({ status: 302, location: `/store/${s}/customers/${customer.id}` });
+    expect(await toastOf(cookie)).toEqual({ key: "sections.toast.customerSaved" });
+
+    const deleted = await outcome(customerPage.action(args(request(cookie, `/store/${s}/customers/${customer.id}`, { intent: "delete" }), { storeId: s, customerId: customer.id })));
+    expect(deleted).toMatchObject({ status: 302, location: `/store/${s}/customers` });
+    expect(await toastOf(cookie)).toEqual({ key: "sections.toast.customerDeleted" });
+    expect(await t.db.customer.count({ where: { id: customer.id } })).toBe(0);
   });
 
   test("bad product input is a 400 with field errors, never a 500", async () => {
     const { store, owner } = await createStore();
     const cookie = await cookieFor(owner);
-    const result = (await newProductPage.action(args(request(cookie, `/store/${store.id}/products/new`, { title: "", price: "abc", inventory: "1.5", status: "ACTIVE" }), { storeId: store.id }))) as {
-      data: { errors: Record<string, string> };
-      init: { status: number };
-    };
-    expect(result.init.status).toBe(400);
-    expect(result.data.errors).toEqual({ title: "errors.required", price: "sections.products.errors.price", inventory: "sections.products.errors.inventory" });
+    const result = await outcome(newProductPage.action(args(request(cookie, `/store/${store.id}/products/new`, { title: "", price: "abc", inventory: "1.5", status: "ACTIVE" }), { storeId: store.id })));
+    expect(result.status).toBe(400);
+    expect(errorsOf(result.body)).toEqual({ title: "errors.required", price: "sections.products.errors.price", inventory: "sections.products.errors.inventory" });
     expect(await t.db.product.count({ where: { storeId: store.id } })).toBe(0);
   });
 
@@ -169,11 +177,23 @@ describe("answers people rely on", () => {
     const cookie = await cookieFor(owner);
     const form = new FormData();
     form.set("file", new File(["Firstname,Lastname,E-mail\nAna,Lima,ana@example.test\nBad,Row,not-an-email\n"], "clients.csv", { type: "text/csv" }));
-    const result = (await importPage.action(args(request(cookie, `/store/${store.id}/customers/import`, form), { storeId: store.id }))) as {
-      data: { report: { created: number; failed: number; rows: { row: number }[] } };
+    const result = await outcome(importPage.action(args(request(cookie, `/store/${store.id}/customers/import`, form), { storeId: store.id })));
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ report: { created: 1, failed: 1, rows: [{ row: 3 }] } });
+    // What is wrong with the file itself comes back beside the file field.
+    const upload = async (file?: File) => {
+      const body = new FormData();
+      if (file) body.set("file", file);
+      return outcome(importPage.action(args(request(cookie, `/store/${store.id}/customers/import`, body), { storeId: store.id })));
     };
-    expect(result.data.report).toMatchObject({ created: 1, failed: 1, rows: [{ row: 3 }] });
-    const empty = new FormData();
-    expect(await statusOf(() => importPage.action(args(request(cookie, `/store/${store.id}/customers/import`, empty), { storeId: store.id })))).toBe(400);
+    const empty = await upload();
+    expect(empty.status).toBe(400);
+    expect(errorsOf(empty.body)).toEqual({ file: "sections.customers.import.errors.noFile" });
+    const large = await upload(new File([new Uint8Array(IMPORT_MAX_BYTES + 1)], "big.csv", { type: "text/csv" }));
+    expect(errorsOf(large.body)).toEqual({ file: "sections.customers.import.errors.tooLarge" });
+    const noColumns = await upload(new File(["Name,Email\nAna,ana@example.test\n"], "wrong.csv", { type: "text/csv" }));
+    expect(noColumns.status).toBe(400);
+    expect(errorsOf(noColumns.body)).toEqual({ file: "sections.customers.import.errors.missingColumns" });
+    expect(await t.db.customer.count({ where: { storeId: store.id } })).toBe(1);
   });
 });

@@ -8,6 +8,11 @@ import { approveRequest } from "~/services/collaborator-decisions.server";
 import { cancelRequest } from "~/services/access-requests.server";
 import { removeAccess } from "~/services/partner-access.server";
 import { ACTIVITY_PAGE_SIZE, csvField } from "~/domain/activity-log";
+import { get, outcome, post, routeArgs, toastOf } from "../helpers/routes";
+import { cookieFor } from "../helpers/sections-factories";
+import * as homePage from "~/routes/store.$storeId._index";
+import * as peopleRoute from "~/routes/store.$storeId.activity.people";
+import * as csvRoute from "~/routes/store.$storeId.activity[.]csv";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -69,10 +74,10 @@ describe("notifications", () => {
 
     const viewer = await createUser();
     await createStaff(store.id, viewer, ["home_view"]);
-    expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, status: 403 });
-    expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, count: 1 });
+    expect(await markNotificationsRead(await actorFor(viewer, store.id), store.id, "all")).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await markNotificationsRead(ownerActor, store.id, [notifications[0].id])).toEqual({ ok: true, value: { count: 1 } });
     expect((await frameBadges(ownerActor)).unreadNotifications).toBe(2);
-    expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, count: 2 });
+    expect(await markNotificationsRead(ownerActor, store.id, "all")).toEqual({ ok: true, value: { count: 2 } });
     expect((await listNotifications(store.id)).every((n) => !n.unread)).toBe(true);
   });
 
@@ -80,7 +85,7 @@ describe("notifications", () => {
     const a = await createStore();
     const b = await createStore();
     const note = await t.db.notification.create({ data: { storeId: b.store.id, kind: "collaborator_request.cancelled" } });
-    expect(await markNotificationsRead(await actorFor(a.owner, a.store.id), a.store.id, [note.id])).toEqual({ ok: true, count: 0 });
+    expect(await markNotificationsRead(await actorFor(a.owner, a.store.id), a.store.id, [note.id])).toEqual({ ok: true, value: { count: 0 } });
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
   });
 });
@@ -177,5 +182,69 @@ describe("activity log", () => {
     expect(csvField("+33 6 12")).toBe("'+33 6 12");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+  });
+});
+
+describe("the Home page", () => {
+  test("notifications and the log for people with home; the welcome for others, who cannot mark, list or export", async () => {
+    const { store, owner } = await createStore();
+    const partner = await createUser();
+    const organization = await createOrganization({ members: [partner] });
+    await createPendingRequest({ organization, storeId: store.id, requester: partner });
+    const home = `/store/${store.id}`;
+    const params = { storeId: store.id };
+    const ownerCookie = await cookieFor(owner);
+    expect(await outcome(homePage.loader(routeArgs(get(home, ownerCookie), params)))).toMatchObject({
+      status: 200,
+      body: { home: { notifications: [{ kind: "collaborator_request.created", unread: true }], canMarkRead: true, canReview: true } },
+    });
+
+    const clerk = await createUser();
+    await createStaff(store.id, clerk, ["orders_view"]);
+    const clerkCookie = await cookieFor(clerk);
+    expect(await outcome(homePage.loader(routeArgs(get(home, clerkCookie), params)))).toMatchObject({ status: 200, body: { home: null } });
+    expect((await outcome(homePage.action(routeArgs(post(home, clerkCookie, { intent: "markAllRead" }), params)))).status).toBe(403);
+    expect((await outcome(peopleRoute.loader(routeArgs(get(`${home}/activity/people`, clerkCookie), params)))).status).toBe(403);
+    expect((await outcome(csvRoute.action(routeArgs(post(`${home}/activity.csv`, clerkCookie, {}), params)))).status).toBe(403);
+  });
+
+  test("marking read: all of them with a toast, one of them quietly", async () => {
+    const { store, owner } = await createStore();
+    const [first, second] = await Promise.all([1, 2].map(() => t.db.notification.create({ data: { storeId: store.id, kind: "collaborator_request.cancelled" } })));
+    const home = `/store/${store.id}`;
+    const params = { storeId: store.id };
+    const cookie = await cookieFor(owner);
+    expect(await outcome(homePage.action(routeArgs(post(home, cookie, { intent: "markRead", notificationId: first.id }), params)))).toMatchObject({ status: 302, location: home });
+    expect(await toastOf(cookie)).toBeNull();
+    expect((await t.db.notification.findUniqueOrThrow({ where: { id: second.id } })).readAt).toBeNull();
+    expect(await outcome(homePage.action(routeArgs(post(home, cookie, { intent: "markAllRead" }), params)))).toMatchObject({ status: 302, location: home });
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.notificationsRead" });
+    expect(await t.db.notification.count({ where: { storeId: store.id, readAt: null } })).toBe(0);
+  });
+
+  test("the person filter's list and the CSV export, with the page's filters", async () => {
+    const { store, owner } = await createStore();
+    await t.db.activityLog.createMany({
+      data: [
+        { storeId: store.id, action: "staff.invited", actorUserId: owner.id, actorLabel: "Owner <owner@example.test>", actorKind: "owner", subject: "staff-entry" },
+        { storeId: store.id, action: "order.status_changed", actorUserId: owner.id, actorLabel: "Owner <owner@example.test>", actorKind: "owner", subject: "order-entry" },
+      ],
+    });
+    const home = `/store/${store.id}`;
+    const params = { storeId: store.id };
+    const cookie = await cookieFor(owner);
+    expect(await outcome(peopleRoute.loader(routeArgs(get(`${home}/activity/people`, cookie), params)))).toEqual({
+      status: 200,
+      body: { people: [{ userId: owner.id, label: "Owner <owner@example.test>" }] },
+    });
+    // A GET only leads back to Home: exporting is logged, so it is a POST.
+    expect(await outcome(csvRoute.loader(routeArgs(get(`${home}/activity.csv`, cookie), params)))).toMatchObject({ status: 302, location: home });
+    const csv = (await csvRoute.action(routeArgs(post(`${home}/activity.csv`, cookie, { kind: "staff", person: "not-a-uuid" }), params))) as Response;
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename=".+-activity-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = await csv.text();
+    expect(text).toContain("staff-entry");
+    expect(text).not.toContain("order-entry");
+    expect(await t.db.activityLog.findFirst({ where: { storeId: store.id, action: "activity.exported" } })).toMatchObject({ actorUserId: owner.id, ip: "203.0.113.9", details: { kind: "staff", person: null } });
   });
 });

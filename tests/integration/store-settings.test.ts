@@ -7,7 +7,11 @@ import { approveRequest } from "~/services/collaborator-decisions.server";
 import { requestAccess } from "~/services/access-requests.server";
 import { generateCollaboratorCode } from "~/domain/collaborator-code";
 import { storeDetailsSchema } from "~/domain/store-settings";
-import { parseForm } from "~/domain/forms";
+import { parseSubmission } from "~/domain/forms";
+import { errorsOf, get, outcome, post, routeArgs, toastOf } from "../helpers/routes";
+import { cookieFor } from "../helpers/sections-factories";
+import * as settingsPage from "~/routes/store.$storeId.settings";
+import { message } from "~/i18n/messages";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -49,7 +53,7 @@ describe("code settings are the owner's alone", () => {
     const ownerActor = await actorFor(owner, store.id);
     const partner = await createUser();
     const organization = await createOrganization({ members: [partner] });
-    expect(await regenerateCollaboratorCode(ownerActor, store.id)).toEqual({ ok: true });
+    expect(await regenerateCollaboratorCode(ownerActor, store.id)).toEqual({ ok: true, value: undefined });
     const settings = await getCodeSettings(ownerActor, store.id);
     expect(settings?.code).toMatch(/^\d{4}$/);
     expect(settings?.code).not.toBe("1234");
@@ -67,9 +71,9 @@ describe("code settings are the owner's alone", () => {
   test("turning the requirement off is logged; on again too", async () => {
     const { store, owner } = await createStore();
     const ownerActor = await actorFor(owner, store.id);
-    expect(await setCodeRequired(ownerActor, store.id, false)).toEqual({ ok: true });
+    expect(await setCodeRequired(ownerActor, store.id, false)).toEqual({ ok: true, value: undefined });
     expect((await getStoreDetails(store.id)) && (await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCodeRequired).toBe(false);
-    expect(await setCodeRequired(ownerActor, store.id, true)).toEqual({ ok: true });
+    expect(await setCodeRequired(ownerActor, store.id, true)).toEqual({ ok: true, value: undefined });
     const entries = await logOf(store.id, "collaborator_code.requirement_changed");
     expect(entries.map((e) => e.details)).toEqual([{ required: false }, { required: true }]);
   });
@@ -80,8 +84,8 @@ describe("code settings are the owner's alone", () => {
     await createStaff(store.id, manager, ["home_manage", "orders_manage", "products_manage", "customers_manage", "settings_manage", "staff_manage"]);
     const managerActor = await actorFor(manager, store.id);
     expect(await getCodeSettings(managerActor, store.id)).toBeNull();
-    expect(await regenerateCollaboratorCode(managerActor, store.id)).toMatchObject({ ok: false, status: 403 });
-    expect(await setCodeRequired(managerActor, store.id, false)).toMatchObject({ ok: false, status: 403 });
+    expect(await regenerateCollaboratorCode(managerActor, store.id)).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await setCodeRequired(managerActor, store.id, false)).toMatchObject({ ok: false, kind: "forbidden" });
 
     const partner = await createUser();
     const organization = await createOrganization({ members: [partner] });
@@ -91,7 +95,7 @@ describe("code settings are the owner's alone", () => {
     const decision = await resolveFor(await collaboratorSession(partner, access.id), store.id);
     if (!decision.ok) throw new Error("collaborator refused");
     expect(await getCodeSettings(decision.actor, store.id)).toBeNull();
-    expect(await regenerateCollaboratorCode(decision.actor, store.id)).toMatchObject({ ok: false, status: 403 });
+    expect(await regenerateCollaboratorCode(decision.actor, store.id)).toMatchObject({ ok: false, kind: "forbidden" });
     expect((await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCode).toBe("4321");
   });
 
@@ -121,7 +125,7 @@ describe("store details", () => {
     const { store } = await createStore();
     const editor = await createUser();
     await createStaff(store.id, editor, ["settings_manage"]);
-    expect(await updateStoreDetails(await actorFor(editor, store.id), store.id, details)).toEqual({ ok: true });
+    expect(await updateStoreDetails(await actorFor(editor, store.id), store.id, details)).toEqual({ ok: true, value: undefined });
     expect(await getStoreDetails(store.id)).toMatchObject(details);
     const [entry] = await logOf(store.id, "store.details_updated");
     expect(entry).toMatchObject({ actorKind: "staff", subject: "Renamed" });
@@ -132,23 +136,81 @@ describe("store details", () => {
     const { store } = await createStore({ name: "Unchanged" });
     const viewer = await createUser();
     await createStaff(store.id, viewer, ["settings_view"]);
-    expect(await updateStoreDetails(await actorFor(viewer, store.id), store.id, details)).toMatchObject({ ok: false, status: 403 });
+    expect(await updateStoreDetails(await actorFor(viewer, store.id), store.id, details)).toMatchObject({ ok: false, kind: "forbidden" });
     expect((await getStoreDetails(store.id)).name).toBe("Unchanged");
   });
 
   test("bad input is a field error, never a server error", () => {
-    const parsed = parseForm(storeDetailsSchema, { name: "", contactEmail: "nope", address: "x".repeat(301), currency: "XXX", timezone: "Mars/Olympus", inactivityDays: "3" });
-    expect(parsed).toEqual({
-      ok: false,
-      errors: {
-        name: "errors.required",
-        contactEmail: "errors.email.invalid",
-        address: "store.settings.errors.addressTooLong",
-        currency: "store.settings.errors.currency",
-        timezone: "store.settings.errors.timezone",
-        inactivityDays: "store.settings.errors.inactivityDays",
-      },
+    const posted = (fields: Record<string, string>) => parseSubmission(new URLSearchParams(fields), storeDetailsSchema);
+    const parsed = posted({ name: "", contactEmail: "nope", address: "x".repeat(301), currency: "XXX", timezone: "Mars/Olympus", inactivityDays: "3" });
+    expect(parsed.status).toBe("error");
+    expect(errorsOf(parsed.reply())).toEqual({
+      name: "errors.required",
+      contactEmail: "errors.email.invalid",
+      address: "errors.tooLong",
+      currency: "store.settings.errors.currency",
+      timezone: "store.settings.errors.timezone",
+      inactivityDays: "store.settings.errors.inactivityDays",
     });
-    expect(parseForm(storeDetailsSchema, { ...details, inactivityDays: "90" })).toMatchObject({ ok: true, data: { inactivityDays: 90 } });
+    // The address's limit comes with its message, from the schema's own rule.
+    expect(parsed.reply().error?.address).toEqual([message("errors.tooLong", { max: 300 })]);
+    const good = posted({ ...details, inactivityDays: "90" });
+    if (good.status !== "success") throw new Error("refused");
+    expect(good.value).toMatchObject({ inactivityDays: 90 });
+  });
+});
+
+describe("the Settings page", () => {
+  const page = (storeId: string) => `/store/${storeId}/settings`;
+  const form = { intent: "details", name: "Nouveau nom", contactEmail: "shop@example.test", address: "", currency: "EUR", timezone: "Europe/Paris", inactivityDays: "60" };
+
+  test("settings:view sees the details without the code; every write is a 403 and changes nothing", async () => {
+    const { store } = await createStore({ name: "Unchanged" });
+    const viewer = await createUser();
+    await createStaff(store.id, viewer, ["settings_view"]);
+    const cookie = await cookieFor(viewer);
+    const params = { storeId: store.id };
+    expect(await outcome(settingsPage.loader(routeArgs(get(page(store.id), cookie), params)))).toMatchObject({ status: 200, body: { canManage: false, code: null } });
+    const writes: Record<string, string>[] = [form, { intent: "regenerate" }, { intent: "requirement", required: "false" }];
+    for (const fields of writes) {
+      expect([fields.intent, (await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, fields), params)))).status]).toEqual([fields.intent, 403]);
+    }
+    expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Unchanged", collaboratorCodeRequired: true });
+  });
+
+  test("the owner's bad details are a 400 per field; good ones save, back on Settings with a toast", async () => {
+    const { store, owner } = await createStore();
+    const cookie = await cookieFor(owner);
+    const params = { storeId: store.id };
+    const bad = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { ...form, name: "", contactEmail: "nope", currency: "ZZZ", timezone: "Nowhere/Town", inactivityDays: "-1" }), params)));
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.body)).toEqual({
+      name: "errors.required",
+      contactEmail: "errors.email.invalid",
+      currency: "store.settings.errors.currency",
+      timezone: "store.settings.errors.timezone",
+      inactivityDays: "store.settings.errors.inactivityDays",
+    });
+    const good = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, form), params)));
+    expect(good).toMatchObject({ status: 302, location: page(store.id) });
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.detailsSaved" });
+    expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Nouveau nom", inactivityDays: 60 });
+  });
+
+  test("the owner's code buttons answer with their toast", async () => {
+    const { store, owner } = await createStore({ code: "1234" });
+    const cookie = await cookieFor(owner);
+    const params = { storeId: store.id };
+    expect(await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "regenerate" }), params)))).toMatchObject({ status: 302, location: page(store.id) });
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeRegenerated" });
+    expect((await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCode).not.toBe("1234");
+    await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "false" }), params)));
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeNotRequired" });
+    await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "true" }), params)));
+    expect(await toastOf(cookie)).toEqual({ key: "store.toast.codeRequired" });
+    const stale = await outcome(settingsPage.action(routeArgs(post(page(store.id), cookie, { intent: "requirement", required: "maybe" }), params)));
+    expect(stale.status).toBe(400);
+    expect(errorsOf(stale.body)).toEqual({ required: "errors.stale" });
+    expect((await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).collaboratorCodeRequired).toBe(true);
   });
 });

@@ -5,11 +5,11 @@ export const store = {
   "store.home.noAccess.body": "Use the navigation to open the sections you have access to.",
 
   // Home
-  "store.home.pending.title": "Collaborator requests waiting: {count}",
+  "store.home.pending.title": { one: "{count} collaborator request waiting", other: "{count} collaborator requests waiting" },
   "store.home.pending.body": "Partners asked for access to your store. Approve or decline each request in Users and permissions.",
   "store.home.pending.review": "Review requests",
   "store.notifications.title": "Notifications",
-  "store.notifications.unread": "{count} unread",
+  "store.notifications.unread": { one: "{count} unread", other: "{count} unread" },
   "store.notifications.new": "New",
   "store.notifications.empty": "No notifications yet. New collaborator requests, cancellations and removals appear here.",
   "store.notifications.markAllRead": "Mark all as read",
@@ -260,7 +260,6 @@ export const store = {
   "store.settings.errors.currency": "Choose a currency from the list.",
   "store.settings.errors.timezone": "Choose a time zone from the list.",
   "store.settings.errors.inactivityDays": "Enter a whole number of days between 7 and 3,650.",
-  "store.settings.errors.addressTooLong": "Use 300 characters or fewer.",
   "store.settings.code.title": "Collaborator request code",
   "store.settings.code.description": "Partners type this code to request access to your store. Only you, the owner, see it.",
   "store.settings.code.current": "Current code",

@@ -5,11 +5,11 @@ export const store = {
   "store.home.noAccess.body": "Utilisez la navigation pour ouvrir les sections auxquelles vous avez accès.",
 
   // Accueil
-  "store.home.pending.title": "Demandes de collaborateur en attente : {count}",
+  "store.home.pending.title": { one: "{count} demande de collaborateur en attente", other: "{count} demandes de collaborateur en attente" },
   "store.home.pending.body": "Des partenaires demandent l'accès à votre boutique. Approuvez ou refusez chaque demande dans Utilisateurs et autorisations.",
   "store.home.pending.review": "Voir les demandes",
   "store.notifications.title": "Notifications",
-  "store.notifications.unread": "{count} non lues",
+  "store.notifications.unread": { one: "{count} non lue", other: "{count} non lues" },
   "store.notifications.new": "Nouveau",
   "store.notifications.empty": "Aucune notification pour l'instant. Les nouvelles demandes de collaborateur, les annulations et les suppressions d'accès apparaissent ici.",
   "store.notifications.markAllRead": "Tout marquer comme lu",
@@ -260,7 +260,6 @@ export const store = {
   "store.settings.errors.currency": "Choisissez une devise dans la liste.",
   "store.settings.errors.timezone": "Choisissez un fuseau horaire dans la liste.",
   "store.settings.errors.inactivityDays": "Saisissez un nombre entier de jours entre 7 et 3 650.",
-  "store.settings.errors.addressTooLong": "Utilisez 300 caractères au maximum.",
   "store.settings.code.title": "Code de demande collaborateur",
   "store.settings.code.description": "Les partenaires saisissent ce code pour demander l'accès à votre boutique. Vous seul, le propriétaire, le voyez.",
   "store.settings.code.current": "Code actuel",
