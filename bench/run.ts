@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { execSync } from "node:child_process";
 import autocannon from "autocannon";
 import { createBenchDatabase, reopenBenchDatabase, type BenchDatabase } from "./database";
-import { explainHotQueries, type ExplainedQuery } from "./explain";
+import { explainHotQueries, type ExplainedQuery } from "./measure/plans";
 import { seedLargeWorld, type SeedSummary } from "./seed-large";
 import { ensureBuild, logIn, startServer, type RunningServer } from "./server";
 import {
