@@ -54,7 +54,8 @@ export function checkWrites(before: WriteSnapshot, after: WriteSnapshot, feed: A
   for (const check of checks) {
     const expected = check.target === "request-refused" ? 0 : check.answered;
     if (check.written !== expected) {
-      fail(`the database holds ${check.written} ${check.what} after the load, but ${check.target} was answered as expected ${check.answered} times (${expected} rows expected)`);
+      const rule = expected === 0 ? "none may write one" : "each must have written one";
+      fail(`the database holds ${check.written} ${check.what} after the load, but ${check.answered} ${check.answers} were answered with the expected status (${rule})`);
     }
   }
   return checks;
