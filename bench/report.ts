@@ -12,12 +12,18 @@ import { readResults, type BenchResults } from "./results";
 const README = "README.md";
 
 function replaceBlock(text: string, name: keyof ReadmeBlocks, content: string): string {
-  const start = `<!-- bench-report:${name} -->`;
-  const end = `<!-- /bench-report:${name} -->`;
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`${README} has no ${start} … ${end} block`);
-  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+  // A marker is a line of its own: the README's prose names the markers too, inside backticks.
+  const lines = text.split("\n");
+  const line = (marker: string) => {
+    const found = lines.flatMap((l, i) => (l === marker ? [i] : []));
+    if (found.length !== 1) throw new Error(`${README} must have exactly one line ${marker} (found ${found.length})`);
+    return found[0];
+  };
+  const start = line(`<!-- bench-report:${name} -->`);
+  const end = line(`<!-- /bench-report:${name} -->`);
+  if (end < start) throw new Error(`${README}: the ${name} block ends before it starts`);
+  // Blank lines around the content: a marker right after a table row could be read as part of the table.
+  return [...lines.slice(0, start + 1), "", content, "", ...lines.slice(end)].join("\n");
 }
 
 /** Tables side by side must describe the same world: runs of different scales cannot share a table. */

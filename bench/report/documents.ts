@@ -27,7 +27,7 @@ const captions = (r: BenchResults) => ({
     "**SQL statements per request** (BEGIN and COMMIT included; a store page sends more when it records the person's `lastActiveAt`, at most every 5 minutes):",
   client:
     "**Client side** (the JavaScript and CSS each page's HTML loads, from `build/client`; gzip at level 6 as the server's `compression` sends it; \"data\" is the loader data inlined into the HTML):",
-  world: `**The world** as run \`${r.meta.stamp}\` seeded it (${databaseName(r)}, scale ${r.meta.scale}), counted after seeding:`,
+  world: `The world as run \`${r.meta.stamp}\` seeded it (${databaseName(r)}, scale ${r.meta.scale}), counted after seeding:`,
 });
 
 /** Printed by `npm run bench` when it has measured everything. */
