@@ -4,8 +4,7 @@
 import { fail } from "../failure";
 import type { QueryCount } from "../results";
 import type { Target } from "../targets";
-import type { Answer } from "./answer";
-import { whatIsWrong } from "./answer";
+import { whatIsWrong, type Answer } from "./answer";
 import { BENCH_USER_AGENT, type LoadContext } from "./load";
 
 export interface Probe extends QueryCount {
