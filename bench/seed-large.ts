@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../app/lib/password.server";
 import type { BenchDatabase } from "./database";
+import { countWorld, type WorldCounts } from "./seed-counts";
 import { BENCH_PASSWORD, LOGINS, planWorld, storeCodeSql, uidSql, type WorldPlan } from "./world";
 
 export type Log = (message: string) => void;
@@ -58,7 +59,7 @@ function accessStateSql(k: string, pend: string): string {
 
 export interface SeedSummary {
   plan: WorldPlan;
-  counts: Record<string, number>;
+  counts: WorldCounts;
   seconds: number;
 }
 
@@ -360,25 +361,15 @@ export async function seedLargeWorld(database: BenchDatabase, scale: number, log
   await step("VACUUM ANALYZE", database.kind === "postgres" ? "VACUUM ANALYZE" : "VACUUM ANALYZE");
   if (database.kind === "pglite") await step("CHECKPOINT", "CHECKPOINT");
 
-  const counts: Record<string, number> = {};
-  for (const table of ["PartnerOrganization", "Store", "User", "StaffAccount", "CollaboratorAccess", "CollaboratorRequest", "Notification", "CodeAttempt", "ActivityLog", "Order", "Customer", "Product"]) {
-    const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
-    counts[table] = row.n;
-  }
-  const [pending] = await database.query<{ n: number; max: number }>(
-    `SELECT count(*)::int AS n, max("pendingRequestCount")::int AS max FROM "PartnerOrganization" WHERE "pendingRequestCount" > 0`,
-  );
-  const [org1] = await database.query<{ pending: number; listed: number }>(
-    `SELECT o."pendingRequestCount"::int AS pending, (SELECT count(*)::int FROM "CollaboratorAccess" a WHERE a."organizationId" = o."id" AND a."listed") AS listed
-       FROM "PartnerOrganization" o WHERE o."id" = ${uidSql("org", "1")}`,
-  );
+  const counts = await countWorld(database);
   const seconds = (Date.now() - started) / 1000;
   log(
     `Seeded in ${seconds.toFixed(0)} s: ` +
-      Object.entries(counts)
+      Object.entries(counts.tables)
         .map(([table, n]) => `${table} ${n.toLocaleString("en")}`)
         .join(", "),
   );
-  log(`  organization 1: ${org1.listed} listed stores, ${org1.pending} pending; ${pending.n} organizations with pending requests (max ${pending.max})`);
+  const [org1] = counts.organizations;
+  log(`  organization 1: ${org1.listed} listed stores, ${org1.pending} pending`);
   return { plan, counts, seconds };
 }

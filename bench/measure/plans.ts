@@ -1,12 +1,12 @@
-// EXPLAIN (ANALYZE) of the hot queries, on the seeded large world. The SQL is not written by hand: the
-// app's own services run against the bench database through a recording driver adapter, and each
-// statement they send is explained with its real parameters. So the plans shown are the plans of the
-// queries the pages run.
+// How the hot queries' plans are captured: the SQL is not written by hand. Pieces of the app's own code
+// run against the bench database through a recording driver adapter, and each SELECT they sent is
+// explained with its real parameters, so the plans shown are the plans of the queries the pages run.
+// Which pieces: measure/explain.ts.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "../app/generated/prisma/client";
-import { setDatabase, disconnectDatabase } from "../app/lib/db.server";
-import type { DatabaseTarget } from "../app/lib/db-adapter.server";
-import type { BenchDatabase } from "./database";
+import { PrismaClient } from "../../app/generated/prisma/client";
+import { setDatabase, disconnectDatabase } from "../../app/lib/db.server";
+import type { DatabaseTarget } from "../../app/lib/db-adapter.server";
+import type { BenchDatabase } from "../database";
 
 export interface Statement {
   sql: string;
