@@ -197,9 +197,9 @@ export function partnerActions(state: AccessState): PartnerAction[] {
  * idempotent transition asked twice); not found when the triggering side does not find the access in
  * that state; a conflict when it is found but the transition does not leave its state.
  */
-export function judge(transition: AccessTransition, access: { state: AccessState; listed: boolean } | null): Result<"apply" | "done"> {
+export function judge(transition: AccessTransition, access: { state: AccessState; listed: boolean }): Result<"apply" | "done"> {
   const rule: AccessTransitionRule = ACCESS_TRANSITIONS[transition];
-  if (!access || !rule.finds.includes(access.state)) return refuse.notFound();
+  if (!rule.finds.includes(access.state)) return refuse.notFound();
   const changes = access.state !== rule.to || access.listed !== rule.listed;
   if (rule.from.includes(access.state) && changes) return ok("apply");
   if (rule.idempotent && access.state === rule.to) return ok("done");

@@ -28,6 +28,9 @@ export const STAFF_TRANSITIONS: Record<StaffAction, readonly StaffStatus[]> = {
   unarchive: ["ARCHIVED"],
 };
 
+/** The activity log entry of each action. */
+export const STAFF_LOG: Record<StaffAction, `staff.${string}`> = { lock: "staff.locked", unlock: "staff.unlocked", archive: "staff.archived", unarchive: "staff.unarchived" };
+
 /** Where an account lands after an action: an invitation not accepted yet stays "invited". */
 export function statusAfter(action: StaffAction, hasLogin: boolean): StaffStatus {
   if (action === "lock") return "LOCKED";
