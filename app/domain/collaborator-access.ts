@@ -60,7 +60,9 @@ export interface AccessTransitionRule {
   log: `collaborator_request.${string}` | `collaborator_access.${string}`;
 }
 
+/** No side effect unless a transition says so. */
 const none = { endsSessions: false, clearsPermissions: false, grants: false, restartsInactivity: false, mail: null, notification: null } as const;
+/** The store's side acting on one of its collaborators: it finds no other access, and is told what the access already is. */
 const collaborator = { by: "store", finds: COLLABORATOR_STATES, idempotent: false, listed: true } as const;
 /**
  * A request decided or cancelled a moment ago says what happened. collaborator-decisions reads it from the
@@ -72,6 +74,7 @@ const decided = {
   conflict: "store.requests.errors.alreadyApproved",
   conflictFrom: { DECLINED: "store.requests.errors.alreadyDeclined", CANCELLED: "store.requests.errors.cancelled" },
 } as const;
+/** The partner's wishes about its own rows: asked twice (or by two members), the second finds it done. */
 const partner = { by: "partner", finds: ACCESS_STATES, idempotent: true, conflict: "partner.stores.errors.wrongState" } as const;
 
 export const ACCESS_TRANSITIONS = {
@@ -90,9 +93,14 @@ export const ACCESS_TRANSITIONS = {
     notification: "collaborator_request.created",
     log: "collaborator_request.created",
   },
+  /** Decided a moment ago, the partner is told how (access-requests reads it from the request's status). */
   cancel: {
     ...none,
-    ...partner,
+    by: "partner",
+    finds: ACCESS_STATES,
+    idempotent: false,
+    conflict: "partner.stores.outcome.APPROVED",
+    conflictFrom: { DECLINED: "partner.stores.outcome.DECLINED", CANCELLED: "partner.stores.outcome.CANCELLED" },
     from: ["PENDING"],
     to: "CANCELLED",
     listed: false,

@@ -121,6 +121,16 @@ describe("judging a transition against the access as it stands", () => {
     expect(refusalOf(judge("resume", row("MANAGED")))).toEqual({ kind: "conflict", message: "store.collaborators.errors.notSuspended" });
   });
 
+  test("a decision or a cancellation a moment earlier is told as what happened, on both sides", () => {
+    expect(judge("approve", row("PENDING"))).toEqual({ ok: true, value: "apply" });
+    expect(refusalOf(judge("approve", row("CANCELLED")))).toEqual({ kind: "conflict", message: "store.requests.errors.cancelled" });
+    expect(refusalOf(judge("decline", row("MANAGED")))).toEqual({ kind: "conflict", message: "store.requests.errors.alreadyApproved" });
+    expect(refusalOf(judge("cancel", row("CANCELLED", false)))).toEqual({ kind: "conflict", message: "partner.stores.outcome.CANCELLED" });
+    expect(refusalOf(judge("cancel", row("DECLINED")))).toEqual({ kind: "conflict", message: "partner.stores.outcome.DECLINED" });
+    expect(refusalOf(judge("request", row("SUSPENDED")))).toEqual({ kind: "conflict", message: "partner.request.errors.alreadySuspended" });
+    expect(judge("request", row("REMOVED", false))).toEqual({ ok: true, value: "apply" });
+  });
+
   test("the partner's wishes are fulfilled when asked twice, and refused when the access moved elsewhere", () => {
     expect(judge("removeAccess", row("SUSPENDED"))).toEqual({ ok: true, value: "apply" });
     expect(judge("removeAccess", row("REMOVED"))).toEqual({ ok: true, value: "done" });
