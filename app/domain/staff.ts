@@ -28,6 +28,9 @@ export const STAFF_TRANSITIONS: Record<StaffAction, readonly StaffStatus[]> = {
   unarchive: ["ARCHIVED"],
 };
 
+/** The activity log entry of each action. */
+export const STAFF_LOG: Record<StaffAction, `staff.${string}`> = { lock: "staff.locked", unlock: "staff.unlocked", archive: "staff.archived", unarchive: "staff.unarchived" };
+
 /** Where an account lands after an action: an invitation not accepted yet stays "invited". */
 export function statusAfter(action: StaffAction, hasLogin: boolean): StaffStatus {
   if (action === "lock") return "LOCKED";
@@ -88,7 +91,9 @@ function permissionsIssue(form: Record<string, unknown>, sections: readonly Sect
  */
 export function withPermissions<T extends z.ZodRawShape>(shape: T, sections: readonly Section[], options: { required: boolean }) {
   const fields = z.object(shape);
-  return z.record(z.unknown()).transform((form, ctx) => {
+  type Input = z.input<typeof fields> & { perm?: Partial<Record<Section, string>> };
+  type Output = z.output<typeof fields> & { permissions: Permission[] };
+  const schema = z.record(z.unknown()).transform((form, ctx) => {
     const base = fields.safeParse(form);
     if (!base.success) {
       for (const issue of base.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
@@ -97,6 +102,8 @@ export function withPermissions<T extends z.ZodRawShape>(shape: T, sections: rea
     if (!base.success || !permissions) return z.NEVER;
     return { ...(base.data as z.output<typeof fields>), permissions };
   });
+  // Read as a record so that every message comes at once; typed as the form it reads (for its fields).
+  return schema as unknown as z.ZodType<Output, z.ZodTypeDef, Input>;
 }
 
 const uuid = z.string({ required_error: "errors.required" }).uuid("errors.stale");
@@ -112,6 +119,8 @@ export const approveRequestSchema = withPermissions({ requestId: uuid }, COLLABO
 export const collaboratorPermissionsSchema = withPermissions({ accessId: uuid }, COLLABORATOR_SECTIONS, { required: true });
 
 export const staffTargetSchema = z.object({ staffId: uuid });
+/** A button on a staff account's own page (lock, archive, remove…): the account is the page's. */
+export const staffActionSchema = z.object({});
 export const requestTargetSchema = z.object({ requestId: uuid });
 export const accessTargetSchema = z.object({ accessId: uuid });
 

@@ -1,23 +1,28 @@
 // A staff invitation link: a person without a login sets a password; a person with one accepts while
 // signed in with the invited email. Single use, valid for 14 days.
-import { readForm } from "~/lib/http.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, Text } from "@shopify/polaris";
-import { getSessionUser, requestMeta, sessionCookie } from "~/lib/auth.server";
-import { formToObject, parseForm } from "~/domain/forms";
+import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { z } from "zod";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
 import { PASSWORD_MIN } from "~/domain/auth";
 import { acceptInvitationSchema } from "~/domain/staff";
 import { acceptStaffInvitation, getStaffInvitation } from "~/services/staff.server";
 import { AuthLayout } from "~/components/AuthLayout";
-import { FormTextField, SubmitButton, useFieldErrors } from "~/components/forms";
+import { FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Staff invitation · Portier" }, { name: "referrer", content: "no-referrer" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [invitation, session] = await Promise.all([getStaffInvitation(params.token ?? ""), getSessionUser(request)]);
-  const path = `/invitations/${encodeURIComponent(params.token ?? "")}`;
+/** `accept`: a person with a login, signed in with the invited email (no field); `create`: a new login. */
+export const forms = { accept: z.object({}), create: acceptInvitationSchema };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const token = args.params.token ?? "";
+  const [invitation, session] = await Promise.all([getStaffInvitation(token), getSessionUser(args)]);
+  const path = `/invitations/${encodeURIComponent(token)}`;
   if (invitation.state !== "valid") return { state: invitation.state, invitation: null, signedInAs: session?.user.email ?? null, path };
   return {
     state: invitation.state,
@@ -27,31 +32,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const token = params.token ?? "";
-  const form = await readForm(request);
-  const meta = requestMeta(request);
-  if (form.get("intent") === "accept") {
-    const session = await getSessionUser(request);
+export async function action(args: ActionFunctionArgs) {
+  const token = args.params.token ?? "";
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
+  const meta = requestMeta(args);
+  const joined = ({ storeId, session }: { storeId: string; session?: { token: string; expiresAt: Date } }) => ({
+    redirect: `/store/${storeId}`,
+    headers: session ? { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } : undefined,
+  });
+  if (input.intent === "accept") {
+    const session = await getSessionUser(args);
     if (!session) return redirect(`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`);
     const result = await acceptStaffInvitation(token, { kind: "existing", user: session.user }, meta);
-    if (!result.ok) return data({ errors: result.errors, params: result.params }, { status: result.status === 404 ? 404 : result.status });
-    return redirect(`/store/${result.storeId}`);
+    return respond(result, { submission: input.submission, done: joined });
   }
-  const values = formToObject(form);
-  delete values.password;
-  const parsed = parseForm(acceptInvitationSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, params: { max: 80 } }, { status: 400 });
-  const result = await acceptStaffInvitation(token, { kind: "new", ...parsed.data }, meta);
-  if (!result.ok) return data({ errors: result.errors, values, params: result.params }, { status: result.status });
-  const headers = result.session ? { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } : undefined;
-  return redirect(`/store/${result.storeId}`, { headers });
+  const result = await acceptStaffInvitation(token, { kind: "new", ...input.value }, meta);
+  return respond(result, { submission: input.submission, done: joined });
 }
 
 export default function Invitation() {
   const t = useT();
   const { state, invitation, signedInAs, path } = useLoaderData<typeof loader>();
-  const { error, values } = useFieldErrors();
+  const text = useMessage();
+  const [form, fields] = useAppForm(forms.create, { intent: "create" });
+  const [acceptForm] = useAppForm(forms.accept, { intent: "accept" });
   if (!invitation) {
     return (
       <AuthLayout>
@@ -67,7 +72,7 @@ export default function Invitation() {
       </AuthLayout>
     );
   }
-  const formError = error("form");
+  const formError = text(form.errors) ?? text(acceptForm.errors);
   return (
     <AuthLayout>
       <Card>
@@ -83,7 +88,7 @@ export default function Invitation() {
           )}
           {invitation.hasLogin ? (
             signedInAs === invitation.email ? (
-              <Form method="post">
+              <Form method="post" {...getFormProps(acceptForm)}>
                 <input type="hidden" name="intent" value="accept" />
                 <SubmitButton>{t("store.invitation.accept")}</SubmitButton>
               </Form>
@@ -107,22 +112,15 @@ export default function Invitation() {
               </BlockStack>
             )
           ) : (
-            <Form method="post" noValidate>
+            <Form method="post" {...getFormProps(form)}>
               <input type="hidden" name="intent" value="create" />
               <FormLayout>
                 <FormLayout.Group>
-                  <FormTextField label={t("auth.firstName")} name="firstName" autoComplete="given-name" defaultValue={values.firstName ?? invitation.firstName} error={error("firstName")} />
-                  <FormTextField label={t("auth.lastName")} name="lastName" autoComplete="family-name" defaultValue={values.lastName ?? invitation.lastName} error={error("lastName")} />
+                  <FormTextField label={t("auth.firstName")} field={fields.firstName} autoComplete="given-name" defaultValue={invitation.firstName} />
+                  <FormTextField label={t("auth.lastName")} field={fields.lastName} autoComplete="family-name" defaultValue={invitation.lastName} />
                 </FormLayout.Group>
-                <FormTextField label={t("auth.email")} name="emailShown" type="email" defaultValue={invitation.email} disabled autoComplete="username" />
-                <FormTextField
-                  label={t("auth.password")}
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  error={error("password")}
-                  helpText={t("auth.passwordHelp", { min: PASSWORD_MIN })}
-                />
+                <TextField label={t("auth.email")} type="email" value={invitation.email} disabled autoComplete="username" />
+                <FormTextField label={t("auth.password")} field={fields.password} type="password" autoComplete="new-password" helpText={t("auth.passwordHelp", { min: PASSWORD_MIN })} />
                 <SubmitButton>{t("store.invitation.create")}</SubmitButton>
               </FormLayout>
             </Form>

@@ -2,29 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { Banner, Box } from "@shopify/polaris";
 import { HomeIcon, OrderIcon, ProductIcon, PersonIcon, SettingsIcon, PersonLockIcon } from "@shopify/polaris-icons";
-import { requireStoreActor } from "~/lib/auth.server";
-import { listWorkspaces, SWITCHER_LIMIT } from "~/services/workspaces.server";
-import { frameBadges } from "~/services/store-frame.server";
+import { requireStoreActor } from "~/services/guards.server";
+import { storeFrame } from "~/services/store-frame.server";
 import { AppFrame, type NavItem } from "~/components/AppFrame";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { can, SECTIONS, SECTION_PATHS, type Section } from "~/domain/permissions";
 import { useT } from "~/i18n/react";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, actor } = await requireStoreActor(request, params.storeId);
-  const [workspaces, { pendingRequests, unreadNotifications }] = await Promise.all([listWorkspaces(session.user.id, SWITCHER_LIMIT), frameBadges(actor)]);
-  return {
-    store: actor.store,
-    actor: {
-      kind: actor.kind,
-      permissions: actor.permissions,
-      organizationName: actor.kind === "collaborator" ? actor.organizationName : null,
-    },
-    user: { name: `${session.user.firstName} ${session.user.lastName}`, email: session.user.email },
-    workspaces,
-    pendingRequests,
-    unreadNotifications,
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  const { session, actor } = await requireStoreActor(args, args.params.storeId);
+  return storeFrame(session, actor);
 }
 
 const ICONS: Record<Section, NavItem["icon"]> = {

@@ -1,12 +1,12 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { pendingRequestBadge } from "~/services/store-frame.server";
 
 /** Pending requests first when there are any; the staff list otherwise. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
   const pending = await pendingRequestBadge(actor);
-  const url = new URL(request.url);
+  const url = new URL(args.request.url);
   return redirect(`/store/${actor.store.id}/users/${pending > 0 ? "requests" : "staff"}${url.search}`);
 }
 

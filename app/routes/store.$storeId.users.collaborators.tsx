@@ -1,62 +1,55 @@
-import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, ButtonGroup, Card, EmptyState, IndexTable, Text } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requireSection, requestMeta } from "~/lib/auth.server";
-import { invalid, respond } from "~/lib/service-response.server";
-import { parseForm } from "~/domain/forms";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { accessTargetSchema, collaboratorPermissionsSchema } from "~/domain/staff";
+import type { CollaboratorChange } from "~/domain/collaborator-access";
 import { can } from "~/domain/permissions";
-import {
-  changeCollaboratorPermissions,
-  listCollaborators,
-  removeCollaborator,
-  resumeCollaborator,
-  suspendCollaborator,
-} from "~/services/collaborator-decisions.server";
+import { changeCollaboratorAccess, changeCollaboratorPermissions, listCollaborators } from "~/services/collaborator-decisions.server";
+import { message } from "~/i18n/messages";
+import type { MessageKey } from "~/i18n";
 import { PermissionsDialog } from "~/components/ApproveDialog";
-import { ActionModal } from "~/components/ActionModal";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { PermissionBadges } from "~/components/PermissionBadges";
-import { toastUrl } from "~/components/PageToast";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const handle = { usersTab: "collaborators" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+export const forms = { permissions: collaboratorPermissionsSchema, suspend: accessTargetSchema, resume: accessTargetSchema, remove: accessTargetSchema };
+
+const TOASTS: Record<CollaboratorChange, MessageKey> = {
+  suspend: "store.toast.collaboratorSuspended",
+  resume: "store.toast.collaboratorResumed",
+  remove: "store.toast.collaboratorRemoved",
+};
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
   const collaborators = await listCollaborators(actor.store.id);
   return { collaborators, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await readForm(request);
-  const ip = requestMeta(request).ip;
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip, flash } = await requireSection(args, args.params.storeId, "staff", "manage");
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
   const back = `/store/${actor.store.id}/users/collaborators`;
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "permissions") {
-    const parsed = parseForm(collaboratorPermissionsSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await changeCollaboratorPermissions(actor, actor.store.id, parsed.data.accessId, parsed.data.permissions, ip);
-    return respond(result, toastUrl(back, "permissionsSaved", result.ok ? result.organizationName : undefined));
+  if (input.intent === "permissions") {
+    const result = await changeCollaboratorPermissions(actor, actor.store.id, input.value.accessId, input.value.permissions, ip);
+    return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message("store.toast.permissionsSaved", { name: organizationName }) }) });
   }
-  const operations = { remove: removeCollaborator, suspend: suspendCollaborator, resume: resumeCollaborator } as const;
-  // Own keys only: "__proto__" or "toString" are not operations.
-  if (Object.hasOwn(operations, intent)) {
-    const parsed = parseForm(accessTargetSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await operations[intent as keyof typeof operations](actor, actor.store.id, parsed.data.accessId, ip);
-    const toast = intent === "remove" ? "collaboratorRemoved" : intent === "suspend" ? "collaboratorSuspended" : "collaboratorResumed";
-    return respond(result, toastUrl(back, toast, result.ok ? result.organizationName : undefined));
-  }
-  return invalid({ form: "errors.stale" });
+  const change = input.intent;
+  const result = await changeCollaboratorAccess(actor, actor.store.id, input.value.accessId, change, ip);
+  return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message(TOASTS[change], { name: organizationName }) }) });
 }
 
 type Collaborator = Awaited<ReturnType<typeof loader>>["collaborators"][number];
-type Dialog = { kind: "permissions" | "remove" | "suspend" | "resume"; collaborator: Collaborator } | null;
+type Dialog = { kind: "permissions" | CollaboratorChange; collaborator: Collaborator } | null;
 
 export default function Collaborators() {
   const t = useT();
@@ -155,38 +148,20 @@ export default function Collaborators() {
             granter={permissions}
             intro={t("store.collaborators.edit.intro", { organization: name })}
           />
-          <ActionModal
-            open={dialog?.kind === "remove"}
-            onClose={close}
-            title={t("store.collaborators.remove.title", { organization: name })}
-            primaryLabel={t("store.collaborators.remove")}
-            destructive
-            intent="remove"
-            fields={{ accessId: target.id }}
-          >
-            <Text as="p">{t("store.collaborators.remove.body", { organization: name })}</Text>
-          </ActionModal>
-          <ActionModal
-            open={dialog?.kind === "suspend"}
-            onClose={close}
-            title={t("store.collaborators.suspend.title", { organization: name })}
-            primaryLabel={t("store.collaborators.suspend")}
-            destructive
-            intent="suspend"
-            fields={{ accessId: target.id }}
-          >
-            <Text as="p">{t("store.collaborators.suspend.body", { organization: name })}</Text>
-          </ActionModal>
-          <ActionModal
-            open={dialog?.kind === "resume"}
-            onClose={close}
-            title={t("store.collaborators.resume.title", { organization: name })}
-            primaryLabel={t("store.collaborators.resume")}
-            intent="resume"
-            fields={{ accessId: target.id }}
-          >
-            <Text as="p">{t("store.collaborators.resume.body", { organization: name })}</Text>
-          </ActionModal>
+          {(["suspend", "resume", "remove"] as const).map((change) => (
+            <ConfirmDialog
+              key={change}
+              open={dialog?.kind === change}
+              onClose={close}
+              title={t(`store.collaborators.${change}.title`, { organization: name })}
+              confirmLabel={t(`store.collaborators.${change}`)}
+              destructive={change !== "resume"}
+              intent={change}
+              fields={{ accessId: target.id }}
+            >
+              <Text as="p">{t(`store.collaborators.${change}.body`, { organization: name })}</Text>
+            </ConfirmDialog>
+          ))}
         </>
       )}
     </BlockStack>

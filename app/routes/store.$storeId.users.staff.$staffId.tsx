@@ -1,30 +1,53 @@
-import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { useCallback, useState } from "react";
-import { requireSection, requestMeta } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
-import { invalid, respond } from "~/lib/service-response.server";
-import { parseForm } from "~/domain/forms";
+import { readIntent } from "~/lib/intents.server";
+import { respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
 import { can, SECTIONS, toMap } from "~/domain/permissions";
-import { accessApproved, staffActions, staffPermissionsSchema, type StaffAction } from "~/domain/staff";
+import { accessApproved, staffActionSchema, staffActions, staffPermissionsSchema, type StaffAction } from "~/domain/staff";
 import { archiveStaff, changeStaffPermissions, getStaffAccount, lockStaff, removeStaff, unarchiveStaff, unlockStaff } from "~/services/staff.server";
+import { message } from "~/i18n/messages";
+import type { MessageKey } from "~/i18n";
 import { grantableLevels } from "~/components/ApproveDialog";
-import { ActionModal } from "~/components/ActionModal";
+import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { PermissionPicker } from "~/components/PermissionPicker";
 import { StaffStatusBadge } from "~/components/StaffStatusBadge";
-import { SubmitButton, useFieldErrors } from "~/components/forms";
-import { PageToast, toastUrl } from "~/components/PageToast";
+import { FormErrors, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Staff account · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
-  const account = await getStaffAccount(actor.store.id, params.staffId ?? "");
+// The account is the page's (its id is in the address): the buttons carry no field.
+export const forms = {
+  permissions: staffPermissionsSchema,
+  lock: staffActionSchema,
+  unlock: staffActionSchema,
+  archive: staffActionSchema,
+  unarchive: staffActionSchema,
+  remove: staffActionSchema,
+};
+
+type Operation = StaffAction | "remove";
+
+const OPERATIONS = { lock: lockStaff, unlock: unlockStaff, archive: archiveStaff, unarchive: unarchiveStaff, remove: removeStaff } as const;
+const TOASTS: Record<Operation, MessageKey> = {
+  lock: "store.toast.staffLocked",
+  unlock: "store.toast.staffUnlocked",
+  archive: "store.toast.staffArchived",
+  unarchive: "store.toast.staffUnarchived",
+  remove: "store.toast.staffRemoved",
+};
+/** Taking access away is confirmed in red; giving it back is not. */
+const DESTRUCTIVE: Record<Operation, boolean> = { lock: true, unlock: false, archive: true, unarchive: false, remove: true };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
+  const account = await getStaffAccount(actor.store.id, args.params.staffId ?? "");
   if (!account) notFound();
   const self = actor.kind !== "collaborator" && actor.staffAccountId === account.id;
   return {
@@ -36,44 +59,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const OPERATIONS = { lock: lockStaff, unlock: unlockStaff, archive: archiveStaff, unarchive: unarchiveStaff, remove: removeStaff } as const;
-const TOASTS = { lock: "staffLocked", unlock: "staffUnlocked", archive: "staffArchived", unarchive: "staffUnarchived", remove: "staffRemoved" } as const;
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const staffId = params.staffId ?? "";
-  const form = await readForm(request);
-  const ip = requestMeta(request).ip;
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip, flash } = await requireSection(args, args.params.storeId, "staff", "manage");
+  const staffId = args.params.staffId ?? "";
+  const input = await readIntent(args.request, forms);
+  if ("response" in input) return input.response;
   const here = `/store/${actor.store.id}/users/staff/${staffId}`;
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "permissions") {
-    const parsed = parseForm(staffPermissionsSchema, form);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await changeStaffPermissions(actor, actor.store.id, staffId, parsed.data.permissions, ip);
-    return respond(result, toastUrl(here, "permissionsSaved", result.ok ? result.email : undefined));
+  if (input.intent === "permissions") {
+    const result = await changeStaffPermissions(actor, actor.store.id, staffId, input.value.permissions, ip);
+    return respond(result, { submission: input.submission, flash, done: ({ email }) => ({ redirect: here, toast: message("store.toast.permissionsSaved", { name: email }) }) });
   }
-  // Own keys only: "__proto__" or "toString" are not operations.
-  if (Object.hasOwn(OPERATIONS, intent)) {
-    const key = intent as keyof typeof OPERATIONS;
-    const result = await OPERATIONS[key](actor, actor.store.id, staffId, ip);
-    const next = key === "remove" ? `/store/${actor.store.id}/users/staff` : here;
-    return respond(result, toastUrl(next, TOASTS[key], result.ok ? result.email : undefined));
-  }
-  return invalid({ form: "errors.stale" });
+  const operation = input.intent;
+  const result = await OPERATIONS[operation](actor, actor.store.id, staffId, ip);
+  const next = operation === "remove" ? `/store/${actor.store.id}/users/staff` : here;
+  return respond(result, { submission: input.submission, flash, done: ({ email }) => ({ redirect: next, toast: message(TOASTS[operation], { name: email }) }) });
 }
-
-type Dialog = StaffAction | "remove" | null;
 
 export default function StaffAccountPage() {
   const t = useT();
   const locale = useLocale();
   const { storeId, account, self, canManage, permissions } = useLoaderData<typeof loader>();
-  const { error } = useFieldErrors();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const text = useMessage();
+  const [form] = useAppForm(staffPermissionsSchema, { intent: "permissions" });
+  const [dialog, setDialog] = useState<Operation | null>(null);
   const close = useCallback(() => setDialog(null), []);
   const name = `${account.firstName} ${account.lastName}`;
   const approved = accessApproved(account);
-  const reason = account.status !== "ACTIVE" ? `status.${account.status}` : "noPermission";
+  const reason = account.status !== "ACTIVE" ? (`status.${account.status}` as const) : "noPermission";
   const actions = canManage ? staffActions(account.status, account.isOwner) : [];
 
   return (
@@ -86,11 +98,7 @@ export default function StaffAccountPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {error("form") && (
-              <Banner tone="critical">
-                <p>{error("form")}</p>
-              </Banner>
-            )}
+            <FormErrors errors={form.errors} />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
@@ -114,7 +122,7 @@ export default function StaffAccountPage() {
                   <Text as="p">{t("store.staff.ownerPermissions")}</Text>
                 </BlockStack>
               ) : (
-                <Form method="post" noValidate>
+                <Form method="post" {...getFormProps(form)}>
                   <BlockStack gap="400">
                     <input type="hidden" name="intent" value="permissions" />
                     <PermissionPicker
@@ -122,7 +130,7 @@ export default function StaffAccountPage() {
                       value={toMap(account.permissions)}
                       maxLevels={grantableLevels(permissions, account.permissions, SECTIONS)}
                       disabledSections={canManage ? [] : SECTIONS}
-                      error={error("permissions")}
+                      error={text(form.allErrors.permissions)}
                       helpText={canManage ? t("store.staff.permissionsHelp") : self ? t("store.staff.selfNote") : t("store.staff.readOnlyNote")}
                     />
                     {canManage && (
@@ -166,19 +174,18 @@ export default function StaffAccountPage() {
       </Layout>
       {canManage &&
         ([...actions, "remove"] as const).map((action) => (
-          <ActionModal
+          <ConfirmDialog
             key={action}
             open={dialog === action}
             onClose={close}
             title={t(`store.staff.confirm.${action}.title`, { name })}
-            primaryLabel={t(`store.staff.action.${action}`)}
-            destructive={action === "lock" || action === "archive" || action === "remove"}
+            confirmLabel={t(`store.staff.action.${action}`)}
+            destructive={DESTRUCTIVE[action]}
             intent={action}
           >
             <Text as="p">{t(`store.staff.confirm.${action}.body`, { name })}</Text>
-          </ActionModal>
+          </ConfirmDialog>
         ))}
-      <PageToast />
     </Page>
   );
 }

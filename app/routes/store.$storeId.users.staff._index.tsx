@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, IndexTable, InlineStack, ProgressBar, Text } from "@shopify/polaris";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { can } from "~/domain/permissions";
 import { listStaff } from "~/services/staff.server";
 import { PermissionBadges } from "~/components/PermissionBadges";
@@ -12,8 +12,8 @@ import { useLocale, useT } from "~/i18n/react";
 
 export const handle = { usersTab: "staff" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
   const { accounts, seats } = await listStaff(actor.store.id);
   // Only what the table shows goes into the page.
   const rows = accounts.map(({ id, firstName, lastName, email, status, isOwner, permissions, lastActiveAt }) => ({ id, firstName, lastName, email, status, isOwner, permissions, lastActiveAt }));
@@ -31,7 +31,7 @@ export default function StaffAccounts() {
         <BlockStack gap="200">
           <InlineStack align="space-between">
             <Text as="h2" variant="headingSm">
-              {t("store.staff.seats", { used: seats.used, limit: seats.limit })}
+              {t("store.staff.seats", { used: seats.used, limit: seats.limit, count: seats.used })}
             </Text>
             <Text as="span" tone="subdued">
               {t(`store.staff.plan.${seats.plan}`)}
@@ -45,7 +45,7 @@ export default function StaffAccounts() {
       </Card>
       {full && canManage && (
         <Banner tone="warning" title={t("store.staff.full.title")}>
-          <p>{t("store.staff.full.body", { limit: seats.limit })}</p>
+          <p>{t("store.staff.full.body", { limit: seats.limit, count: seats.limit })}</p>
         </Banner>
       )}
       <Card padding="0">

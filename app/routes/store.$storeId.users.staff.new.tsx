@@ -1,66 +1,63 @@
-import { readForm } from "~/lib/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Page, Text } from "@shopify/polaris";
-import { requireSection, requestMeta } from "~/lib/auth.server";
-import { invalid, respond } from "~/lib/service-response.server";
-import { formToObject, parseForm } from "~/domain/forms";
-import { SECTIONS, toMap } from "~/domain/permissions";
+import { readForm } from "~/lib/http.server";
+import { invalidSubmission, respond } from "~/lib/respond.server";
+import { requireSection } from "~/services/guards.server";
+import { parseSubmission } from "~/domain/forms";
+import { SECTIONS, permissionsFromForm, toMap } from "~/domain/permissions";
 import { INVITATION_DAYS, inviteStaffSchema } from "~/domain/staff";
 import { inviteStaff } from "~/services/staff.server";
+import { message } from "~/i18n/messages";
 import { grantableLevels } from "~/components/ApproveDialog";
 import { PermissionPicker } from "~/components/PermissionPicker";
-import { FormTextField, SubmitButton, useFieldErrors } from "~/components/forms";
-import { toastUrl } from "~/components/PageToast";
+import { FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Add staff · Portier" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "manage");
+export const schema = inviteStaffSchema;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "manage");
   return { storeId: actor.store.id, permissions: actor.permissions };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "manage");
-  const form = await readForm(request);
-  const values = formToObject(form);
-  const parsed = parseForm(inviteStaffSchema, form);
-  if (!parsed.ok) return invalid(parsed.errors, values, { max: 80 });
-  const result = await inviteStaff(actor, actor.store.id, parsed.data, requestMeta(request).ip);
-  return respond(result, toastUrl(`/store/${actor.store.id}/users/staff`, "invited", parsed.data.email), values);
+export async function action(args: ActionFunctionArgs) {
+  const { actor, ip, flash } = await requireSection(args, args.params.storeId, "staff", "manage");
+  const submission = parseSubmission(await readForm(args.request), schema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await inviteStaff(actor, actor.store.id, submission.value, ip);
+  const done = () => ({ redirect: `/store/${actor.store.id}/users/staff`, toast: message("store.toast.invited", { name: submission.value.email }) });
+  return respond(result, { submission, flash, done });
 }
 
 export default function AddStaff() {
   const t = useT();
+  const text = useMessage();
   const { storeId, permissions } = useLoaderData<typeof loader>();
-  const { error, values } = useFieldErrors();
-  const chosen = toMap(Object.entries(values).filter(([key, value]) => key.startsWith("perm.") && value).map(([key, value]) => `${key.slice(5)}_${value}`));
+  const [form, fields] = useAppForm(schema);
+  // The last attempt's choice, when the page comes back refused.
+  const last = permissionsFromForm((form.initialValue ?? {}) as Record<string, unknown>, SECTIONS);
+  const chosen = toMap(last === "invalid" ? [] : last);
+  const refused = text(form.errors);
   return (
     <Page narrowWidth title={t("store.staff.add")} backAction={{ content: t("permission.section.staff"), url: `/store/${storeId}/users/staff` }}>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <BlockStack gap="400">
-          {error("form") && (
+          {refused && (
             <Banner tone="critical" title={t("store.staff.add.refused")}>
-              <p>{error("form")}</p>
+              <p role="alert">{refused}</p>
             </Banner>
           )}
           <Card>
             <FormLayout>
               <FormLayout.Group>
-                <FormTextField label={t("auth.firstName")} name="firstName" autoComplete="off" defaultValue={values.firstName} error={error("firstName")} />
-                <FormTextField label={t("auth.lastName")} name="lastName" autoComplete="off" defaultValue={values.lastName} error={error("lastName")} />
+                <FormTextField label={t("auth.firstName")} field={fields.firstName} />
+                <FormTextField label={t("auth.lastName")} field={fields.lastName} />
               </FormLayout.Group>
-              <FormTextField
-                label={t("auth.email")}
-                name="email"
-                type="email"
-                autoComplete="off"
-                defaultValue={values.email}
-                error={error("email")}
-                helpText={t("store.staff.add.emailHelp", { days: INVITATION_DAYS })}
-              />
+              <FormTextField label={t("auth.email")} field={fields.email} type="email" helpText={t("store.staff.add.emailHelp", { days: INVITATION_DAYS, count: INVITATION_DAYS })} />
             </FormLayout>
           </Card>
           <Card>
@@ -68,7 +65,7 @@ export default function AddStaff() {
               sections={SECTIONS}
               value={chosen}
               maxLevels={grantableLevels(permissions, [], SECTIONS)}
-              error={error("permissions")}
+              error={text(form.allErrors.permissions)}
               helpText={t("store.staff.add.permissionsHelp")}
             />
           </Card>

@@ -3,11 +3,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { Page, Tabs } from "@shopify/polaris";
-import { requireSection } from "~/lib/auth.server";
+import { requireSection } from "~/services/guards.server";
 import { can } from "~/domain/permissions";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useStoreFrame } from "~/components/useStoreFrame";
-import { PageToast } from "~/components/PageToast";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Users and permissions · Portier" }];
@@ -15,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Users and permissions · Port
 export type UsersTab = "requests" | "collaborators" | "staff";
 export const USERS_TABS: UsersTab[] = ["requests", "collaborators", "staff"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSection(request, params.storeId, "staff", "view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
   return { storeId: actor.store.id, canManage: can(actor.permissions, "staff", "manage"), permissions: actor.permissions };
 }
 
@@ -47,7 +46,6 @@ export default function UsersAndPermissions() {
       <div id="users-panel" role="tabpanel" aria-labelledby={`users-${tab}`} style={{ marginTop: "var(--p-space-400)" }}>
         <Outlet />
       </div>
-      <PageToast />
     </Page>
   );
 }

@@ -1,36 +1,21 @@
-// The owner's side of collaborator access (SPEC.md rules 7 and 12, and "beyond": suspend/resume):
-// deciding requests, then editing, suspending, resuming or removing the access that approval created.
+// The store's side of collaborator access (SPEC.md rules 7 and 12, and "beyond": suspend/resume):
+// deciding requests, then editing the permissions of the access that approval created, and suspending,
+// resuming or removing it, as the lifecycle table (~/domain/collaborator-access) says.
 import { db, type Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import type { AnyMail } from "~/mail/render";
-import { can, COLLABORATOR_SECTIONS, hasStaffSection, normalize, type Permission } from "~/domain/permissions";
+import type { Permission } from "~/domain/permissions";
 import { grantsBeyond } from "~/domain/staff";
+import { ACCESS_TRANSITIONS, COLLABORATOR_STATES, collaboratorGrant, judge, type AccessState, type CollaboratorChange } from "~/domain/collaborator-access";
 import { logActivity } from "./activity.server";
 import { enqueueMail } from "./outbox.server";
 import type { StoreActor } from "./store-access.server";
 import { lockAccess, lockOrganization, lockStore } from "./locks.server";
-import { loadDecider, type Decider } from "./store-admin.server";
+import { staffManager } from "./store-admin.server";
 import { isUuid } from "~/domain/ids";
-import { isRefusal, ok, refuse, type Refusal, type Result } from "~/domain/result";
+import { ok, refuse, type Refusal, type Result } from "~/domain/result";
 
-/** Who may decide on requests and manage collaborators: the owner, and staff with `staff:manage`. */
-async function decider(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Decider | Refusal> {
-  const found = await loadDecider(tx, actor, storeId, ip);
-  if (!found || !can(found.permissions, "staff", "manage")) return refuse.forbidden();
-  return found;
-}
-
-const refused = (value: Decider | Refusal): value is Refusal => "ok" in value && isRefusal(value);
-
-/** Collaborator permissions: never the staff section, at least one, and nothing the decider does not hold. */
-function checkGrant(granter: Decider, wanted: Permission[], current: readonly string[] = []): Refusal | null {
-  if (hasStaffSection(wanted) || wanted.some((p) => !(COLLABORATOR_SECTIONS as readonly string[]).includes(p.split("_")[0]))) {
-    return refuse.invalid("permissions", "store.permissions.errors.staffSection");
-  }
-  if (wanted.length === 0) return refuse.invalid("permissions", "errors.permissions.empty");
-  if (grantsBeyond(granter.permissions, wanted, current).length > 0) return refuse.invalid("permissions", "store.permissions.errors.exceeds");
-  return null;
-}
+const dashboardPath = (organizationId: string) => `/partners/${organizationId}/stores`;
 
 /** One mail per member of the organization (and `alsoTo`), each in their own language. */
 async function mailOrganization(tx: Tx, organizationId: string, mail: AnyMail, alsoTo: { email: string; locale: "en" | "fr" | null }[] = []): Promise<void> {
@@ -63,7 +48,7 @@ export async function listPendingRequests(storeId: string) {
 
 export async function listCollaborators(storeId: string) {
   return db().collaboratorAccess.findMany({
-    where: { storeId, state: { in: ["MANAGED", "SUSPENDED"] } },
+    where: { storeId, state: { in: [...COLLABORATOR_STATES] } },
     orderBy: [{ organization: { name: "asc" } }, { id: "asc" }],
     select: {
       id: true,
@@ -98,13 +83,16 @@ async function decide(
   ip?: string | null,
 ): Promise<DecisionResult> {
   if (!isUuid(requestId)) return refuse.notFound();
-  const granted = normalize(permissions);
+  const rule = ACCESS_TRANSITIONS[outcome === "APPROVED" ? "approve" : "decline"];
   return inTransaction(async (tx) => {
-    const who = await decider(tx, actor, storeId, ip);
-    if (refused(who)) return who;
-    if (outcome === "APPROVED") {
-      const problem = checkGrant(who, granted);
-      if (problem) return problem;
+    const manager = await staffManager(tx, actor, storeId, ip);
+    if (!manager.ok) return manager;
+    const who = manager.value;
+    let granted: Permission[] = [];
+    if (rule.grants) {
+      const grant = collaboratorGrant(who.permissions, permissions);
+      if (!grant.ok) return grant;
+      granted = grant.value;
     }
     // The request must belong to THIS store: an id from elsewhere is simply not found.
     const found = await tx.collaboratorRequest.findFirst({ where: { id: requestId, storeId }, select: { organizationId: true } });
@@ -114,7 +102,7 @@ async function decide(
     const now = new Date();
     const updated = await tx.collaboratorRequest.updateMany({
       where: { id: requestId, storeId, status: "PENDING" },
-      data: { status: outcome, decidedAt: now, decidedById: who.userId, grantedPermissions: outcome === "APPROVED" ? granted : [] },
+      data: { status: outcome, decidedAt: now, decidedById: who.userId, grantedPermissions: granted },
     });
     if (updated.count === 0) return alreadyDecided(tx, requestId);
 
@@ -128,33 +116,27 @@ async function decide(
       },
     });
     const organizationId = request.organization.id;
-    const access =
-      outcome === "APPROVED"
-        ? { state: "MANAGED" as const, permissions: granted, grantedAt: now, lastUsedAt: null, inactivityWarnedAt: null }
-        : { state: "DECLINED" as const, permissions: request.permissions };
+    const access = rule.grants
+      ? { state: rule.to, permissions: granted, grantedAt: now, lastUsedAt: null, inactivityWarnedAt: null }
+      : { state: rule.to, permissions: request.permissions };
     await tx.collaboratorAccess.upsert({
       where: { organizationId_storeId: { organizationId, storeId } },
-      create: { organizationId, storeId, requestId, listed: true, updatedAt: now, ...access },
-      update: { requestId, listed: true, updatedAt: now, ...access },
+      create: { organizationId, storeId, requestId, listed: rule.listed, updatedAt: now, ...access },
+      update: { requestId, listed: rule.listed, updatedAt: now, ...access },
     });
     // The owner's Home notification for this request is dealt with (and, having decided, seen).
     await tx.notification.updateMany({ where: { storeId, requestId, readAt: null }, data: { readAt: now } });
     await tx.notification.updateMany({ where: { storeId, requestId, resolvedAt: null }, data: { resolvedAt: now } });
 
-    const dashboardPath = `/partners/${organizationId}/stores`;
-    const place = { store: request.store.name, domain: request.store.domain };
-    await mailOrganization(
-      tx,
-      organizationId,
-      outcome === "APPROVED" ? { kind: "requestApproved", params: { ...place, permissions: granted, dashboardPath } } : { kind: "requestDeclined", params: { ...place, dashboardPath } },
-      [request.requestedBy],
-    );
+    const place = { store: request.store.name, domain: request.store.domain, dashboardPath: dashboardPath(organizationId) };
+    const mail: AnyMail = rule.mail.kind === "requestApproved" ? { kind: rule.mail.kind, params: { ...place, permissions: granted } } : { kind: rule.mail.kind, params: place };
+    await mailOrganization(tx, organizationId, mail, [request.requestedBy]);
     await logActivity(tx, who.activity, {
-      action: outcome === "APPROVED" ? "collaborator_request.approved" : "collaborator_request.declined",
+      action: rule.log,
       storeId,
       organizationId,
       subject: request.organization.name,
-      details: outcome === "APPROVED" ? { requested: request.permissions, granted } : { requested: request.permissions },
+      details: rule.grants ? { requested: request.permissions, granted } : { requested: request.permissions },
     });
     return ok({ organizationName: request.organization.name });
   });
@@ -172,7 +154,15 @@ export function declineRequest(actor: StoreActor, storeId: string, requestId: st
 // ---------------------------------------------------------------------------------------------------
 // Managing an access
 
-type AccessRow = { id: string; state: string; permissions: Permission[]; organizationId: string; organization: { name: string }; store: { name: string; domain: string } };
+type AccessRow = {
+  id: string;
+  state: AccessState;
+  listed: boolean;
+  permissions: Permission[];
+  organizationId: string;
+  organization: { name: string };
+  store: { name: string; domain: string };
+};
 
 /** Finds the access of THIS store and takes the locks in the global order. */
 async function lockedAccess(tx: Tx, storeId: string, accessId: string): Promise<AccessRow | null> {
@@ -183,7 +173,7 @@ async function lockedAccess(tx: Tx, storeId: string, accessId: string): Promise<
   await lockAccess(tx, accessId);
   return tx.collaboratorAccess.findUniqueOrThrow({
     where: { id: accessId },
-    select: { id: true, state: true, permissions: true, organizationId: true, organization: { select: { name: true } }, store: { select: { name: true, domain: true } } },
+    select: { id: true, state: true, listed: true, permissions: true, organizationId: true, organization: { select: { name: true } }, store: { select: { name: true, domain: true } } },
   });
 }
 
@@ -198,14 +188,15 @@ export async function changeCollaboratorPermissions(
   ip?: string | null,
 ): Promise<AccessResult> {
   if (!isUuid(accessId)) return refuse.notFound();
-  const wanted = normalize(permissions);
   return inTransaction(async (tx) => {
-    const who = await decider(tx, actor, storeId, ip);
-    if (refused(who)) return who;
+    const manager = await staffManager(tx, actor, storeId, ip);
+    if (!manager.ok) return manager;
+    const who = manager.value;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
-    const problem = checkGrant(who, wanted, access.permissions);
-    if (problem) return problem;
+    if (!access || !(COLLABORATOR_STATES as readonly AccessState[]).includes(access.state)) return refuse.notFound();
+    const grant = collaboratorGrant(who.permissions, permissions, access.permissions);
+    if (!grant.ok) return grant;
+    const wanted = grant.value;
     await tx.collaboratorAccess.update({ where: { id: access.id }, data: { permissions: wanted, updatedAt: new Date() } });
     await logActivity(tx, who.activity, {
       action: "collaborator_access.permissions_changed",
@@ -218,61 +209,57 @@ export async function changeCollaboratorPermissions(
   });
 }
 
-/** Ends the access at once: no permission left, no open collaborator session, the partner sees "Access removed". */
-export async function removeCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
+/** What the organization's members are told of a change, with what each template needs. */
+function changeMail(change: CollaboratorChange, access: AccessRow): AnyMail {
+  const place = { store: access.store.name, domain: access.store.domain };
+  const { kind } = ACCESS_TRANSITIONS[change].mail;
+  return kind === "accessResumed" ? { kind, params: { ...place, dashboardPath: dashboardPath(access.organizationId) } } : { kind, params: place };
+}
+
+/**
+ * Suspend, resume or remove a collaborator, as the lifecycle table says: from which states, then the
+ * state, sessions, permissions, mail and log entry of the change. Suspending keeps the permissions but
+ * ends the sessions; resuming gives the kept permissions back, so the person deciding must hold them
+ * (nobody grants more than they hold); removing ends the access at once (the partner sees "Access removed").
+ */
+export async function changeCollaboratorAccess(actor: StoreActor, storeId: string, accessId: string, change: CollaboratorChange, ip?: string | null): Promise<AccessResult> {
   if (!isUuid(accessId)) return refuse.notFound();
+  const rule = ACCESS_TRANSITIONS[change];
   return inTransaction(async (tx) => {
-    const who = await decider(tx, actor, storeId, ip);
-    if (refused(who)) return who;
+    const manager = await staffManager(tx, actor, storeId, ip);
+    if (!manager.ok) return manager;
+    const who = manager.value;
     const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
-    await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "REMOVED", permissions: [], listed: true, updatedAt: new Date() } });
-    await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
-    await mailOrganization(tx, access.organizationId, { kind: "accessRemoved", params: { store: access.store.name, domain: access.store.domain } });
+    if (!access) return refuse.notFound();
+    const verdict = judge(change, access);
+    if (!verdict.ok) return verdict;
+    if (verdict.value === "done") return ok({ organizationName: access.organization.name });
+    if (rule.grants && grantsBeyond(who.permissions, access.permissions).length > 0) return refuse.invalid("form", "store.permissions.errors.exceeds");
+    await tx.collaboratorAccess.update({
+      where: { id: access.id },
+      data: {
+        state: rule.to,
+        listed: rule.listed,
+        updatedAt: new Date(),
+        ...(rule.clearsPermissions ? { permissions: [] } : {}),
+        ...(rule.restartsInactivity ? { inactivityWarnedAt: null } : {}),
+      },
+    });
+    if (rule.endsSessions) await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
+    await mailOrganization(tx, access.organizationId, changeMail(change, access));
     await logActivity(tx, who.activity, {
-      action: "collaborator_access.removed",
+      action: rule.log,
       storeId,
       organizationId: access.organizationId,
       subject: access.organization.name,
-      details: { permissions: access.permissions },
+      // A removal records what it ended.
+      ...(rule.clearsPermissions ? { details: { permissions: access.permissions } } : {}),
     });
     return ok({ organizationName: access.organization.name });
   });
 }
 
-/** A suspended access keeps its permissions but cannot be used: its open sessions end now. */
-export async function suspendCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
-  if (!isUuid(accessId)) return refuse.notFound();
-  return inTransaction(async (tx) => {
-    const who = await decider(tx, actor, storeId, ip);
-    if (refused(who)) return who;
-    const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
-    if (access.state === "SUSPENDED") return refuse.conflict("form", "store.collaborators.errors.alreadySuspended");
-    await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "SUSPENDED", updatedAt: new Date() } });
-    await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
-    await mailOrganization(tx, access.organizationId, { kind: "accessSuspended", params: { store: access.store.name, domain: access.store.domain } });
-    await logActivity(tx, who.activity, { action: "collaborator_access.suspended", storeId, organizationId: access.organizationId, subject: access.organization.name });
-    return ok({ organizationName: access.organization.name });
-  });
-}
-
-/** Resuming gives the kept permissions back, so the decider must hold them (nobody grants more than they hold). */
-export async function resumeCollaborator(actor: StoreActor, storeId: string, accessId: string, ip?: string | null): Promise<AccessResult> {
-  if (!isUuid(accessId)) return refuse.notFound();
-  return inTransaction(async (tx) => {
-    const who = await decider(tx, actor, storeId, ip);
-    if (refused(who)) return who;
-    const access = await lockedAccess(tx, storeId, accessId);
-    if (!access || (access.state !== "MANAGED" && access.state !== "SUSPENDED")) return refuse.notFound();
-    if (access.state === "MANAGED") return refuse.conflict("form", "store.collaborators.errors.notSuspended");
-    if (grantsBeyond(who.permissions, access.permissions).length > 0) return refuse.invalid("form", "store.permissions.errors.exceeds");
-    await tx.collaboratorAccess.update({ where: { id: access.id }, data: { state: "MANAGED", updatedAt: new Date(), inactivityWarnedAt: null } });
-    await mailOrganization(tx, access.organizationId, {
-      kind: "accessResumed",
-      params: { store: access.store.name, domain: access.store.domain, dashboardPath: `/partners/${access.organizationId}/stores` },
-    });
-    await logActivity(tx, who.activity, { action: "collaborator_access.resumed", storeId, organizationId: access.organizationId, subject: access.organization.name });
-    return ok({ organizationName: access.organization.name });
-  });
-}
+// The security suites and fixtures call the three changes by name.
+export const removeCollaborator = (actor: StoreActor, storeId: string, accessId: string, ip?: string | null) => changeCollaboratorAccess(actor, storeId, accessId, "remove", ip);
+export const suspendCollaborator = (actor: StoreActor, storeId: string, accessId: string, ip?: string | null) => changeCollaboratorAccess(actor, storeId, accessId, "suspend", ip);
+export const resumeCollaborator = (actor: StoreActor, storeId: string, accessId: string, ip?: string | null) => changeCollaboratorAccess(actor, storeId, accessId, "resume", ip);

@@ -1,7 +1,8 @@
 // Row locks, in the one order every use case takes them: organization row, then store row, then the
-// request or access row. Locking the organization serialises every access change of that organization
-// (the pending cap, one request per store); locking the store serialises the staff-vs-collaborator check
-// with staff invitations and the staff limit. The same order everywhere means no deadlock between them.
+// request, access or staff account row. Locking the organization serialises every access change of that
+// organization (the pending cap, one request per store); locking the store serialises the
+// staff-vs-collaborator check with staff invitations and the staff limit. The same order everywhere means
+// no deadlock between them.
 import type { Tx } from "~/lib/db.server";
 
 export interface LockedOrganization {
@@ -22,4 +23,9 @@ export async function lockStore(tx: Tx, storeId: string): Promise<void> {
 
 export async function lockAccess(tx: Tx, accessId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "CollaboratorAccess" WHERE "id" = ${accessId}::uuid FOR UPDATE`;
+}
+
+/** A staff account of THIS store (an id from another store locks nothing). */
+export async function lockStaffAccount(tx: Tx, storeId: string, staffId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "StaffAccount" WHERE "id" = ${staffId}::uuid AND "storeId" = ${storeId}::uuid FOR UPDATE`;
 }

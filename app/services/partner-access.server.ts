@@ -1,97 +1,86 @@
-// Giving access back from the partner dashboard (SPEC.md rule 10), and tidying the Stores list.
+// Giving access back from the partner dashboard (SPEC.md rule 10), and tidying the Stores list, as the
+// lifecycle table (~/domain/collaborator-access) says.
+import type { Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
+import { ACCESS_TRANSITIONS, judge, type AccessState, type AccessTransitionRule } from "~/domain/collaborator-access";
 import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
 import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
-import { lockOrganization, lockStore } from "./locks.server";
+import { lockOrganization, lockStore, type LockedOrganization } from "./locks.server";
 import { isUuid } from "~/domain/ids";
 
 /** Done, not found, or a conflict when the access is no longer in a state where this applies. */
 export type PartnerAccessResult = Result;
 
-const wrongState = () => refuse.conflict("form", "partner.stores.errors.wrongState");
+type PartnerChange = "removeAccess" | "removeFromList" | "dismiss";
 
 /**
  * "Remove access" → "Remove store": the organization's collaborator access ends at once. The row stays
  * in the list as "Access removed" (until "Remove from list"); open collaborator sessions are deleted, so
  * the next click in the store admin is refused; the owner is told on Home; a new request is allowed.
+ * Removed a moment ago (by the owner, or another member): the wish is fulfilled.
  */
 export async function removeAccess(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
+  return change(user, organizationId, accessId, "removeAccess", ip);
+}
+
+/** "Remove from list" on an "Access removed" row: it leaves the Stores page. */
+export async function removeFromList(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
+  return change(user, organizationId, accessId, "removeFromList", ip);
+}
+
+/** A declined request stays visible as declined until the partner dismisses it. */
+export async function dismissDeclined(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
+  return change(user, organizationId, accessId, "dismiss", ip);
+}
+
+type AccessRow = { id: string; storeId: string; state: AccessState; listed: boolean; permissions: string[]; store: { name: string; domain: string } };
+
+async function change(user: PartnerUser, organizationId: string, accessId: string, transition: PartnerChange, ip?: string | null): Promise<PartnerAccessResult> {
   if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
+  const rule = ACCESS_TRANSITIONS[transition];
   return inTransaction(async (tx) => {
     const organization = await lockOrganization(tx, organizationId);
     if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
     const access = await tx.collaboratorAccess.findFirst({
       where: { id: accessId, organizationId },
-      select: { id: true, storeId: true, state: true, permissions: true, store: { select: { name: true, domain: true } } },
+      select: { id: true, storeId: true, state: true, listed: true, permissions: true, store: { select: { name: true, domain: true } } },
     });
     if (!access) return refuse.notFound();
-    await lockStore(tx, access.storeId);
-    const now = new Date();
-    const { count } = await tx.collaboratorAccess.updateMany({
-      where: { id: access.id, state: { in: ["MANAGED", "SUSPENDED"] } },
-      data: { state: "REMOVED", permissions: [], listed: true, updatedAt: now },
-    });
-    // Removed a moment ago (by the owner, or another member): the wish is fulfilled.
-    if (count === 0) return access.state === "REMOVED" ? ok() : wrongState();
+    const verdict = judge(transition, access);
+    if (!verdict.ok) return verdict;
+    if (verdict.value === "done") return ok();
 
-    await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
-    const partnerName = `${user.firstName} ${user.lastName}`;
-    await tx.notification.create({
-      data: {
-        storeId: access.storeId,
-        kind: "collaborator_access.removed_by_partner",
-        params: { organizationId, organizationName: organization.name, partnerName, partnerEmail: user.email },
-      },
+    // A change of state moves the row up the partner's history and frees (or takes) the store for its
+    // members, so it serialises with staff invitations; hiding a row does neither.
+    const moves = rule.to !== access.state;
+    if (moves) await lockStore(tx, access.storeId);
+    const { count } = await tx.collaboratorAccess.updateMany({
+      where: { id: access.id, state: access.state, listed: access.listed },
+      data: { ...(moves ? { state: rule.to, updatedAt: new Date() } : {}), ...(rule.clearsPermissions ? { permissions: [] } : {}), listed: rule.listed },
     });
+    if (count === 0) return refuse.conflict("form", rule.conflict);
+
+    if (rule.endsSessions) await tx.collaboratorSession.deleteMany({ where: { accessId: access.id } });
+    if (rule.notification) await notifyOwner(tx, rule.notification, access, organization, user);
     await logActivity(tx, partnerActor(user, ip), {
-      action: "collaborator_access.removed",
+      action: rule.log,
       storeId: access.storeId,
       organizationId,
       subject: organization.name,
-      details: {
-        by: "partner",
-        organizationName: organization.name,
-        storeName: access.store.name,
-        storeDomain: access.store.domain,
-        previousPermissions: access.permissions,
-      },
+      // Ending the access records the permissions it ended; hiding a row, which row it was.
+      details: moves
+        ? { by: "partner", organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain, previousPermissions: access.permissions }
+        : { state: access.state, organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain },
     });
     return ok();
   });
 }
 
-/** "Remove from list" on an "Access removed" row: it leaves the Stores page. */
-export async function removeFromList(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  return hide(user, organizationId, accessId, "REMOVED", ip);
-}
-
-/** A declined request stays visible as declined until the partner dismisses it. */
-export async function dismissDeclined(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  return hide(user, organizationId, accessId, "DECLINED", ip);
-}
-
-async function hide(user: PartnerUser, organizationId: string, accessId: string, state: "REMOVED" | "DECLINED", ip?: string | null): Promise<PartnerAccessResult> {
-  if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
-  return inTransaction(async (tx) => {
-    const organization = await lockOrganization(tx, organizationId);
-    if (!organization || !(await isMember(tx, user.id, organizationId))) return refuse.notFound();
-    const access = await tx.collaboratorAccess.findFirst({
-      where: { id: accessId, organizationId },
-      select: { id: true, storeId: true, state: true, listed: true, store: { select: { name: true, domain: true } } },
-    });
-    if (!access) return refuse.notFound();
-    if (access.state === state && !access.listed) return ok();
-    // No updatedAt change: the row's place in the history stays where it was.
-    const { count } = await tx.collaboratorAccess.updateMany({ where: { id: access.id, state, listed: true }, data: { listed: false } });
-    if (count === 0) return wrongState();
-    await logActivity(tx, partnerActor(user, ip), {
-      action: "collaborator_access.removed_from_list",
-      storeId: access.storeId,
-      organizationId,
-      subject: organization.name,
-      details: { state, organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain },
-    });
-    return ok();
+/** The owner's Home notification that the partner gave the access back. */
+async function notifyOwner(tx: Tx, kind: NonNullable<AccessTransitionRule["notification"]>, access: AccessRow, organization: LockedOrganization, user: PartnerUser): Promise<void> {
+  const partnerName = `${user.firstName} ${user.lastName}`;
+  await tx.notification.create({
+    data: { storeId: access.storeId, kind, params: { organizationId: organization.id, organizationName: organization.name, partnerName, partnerEmail: user.email } },
   });
 }

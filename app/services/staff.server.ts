@@ -5,25 +5,28 @@ import { db, type Tx } from "~/lib/db.server";
 import { inTransaction, violates } from "~/lib/transaction.server";
 import { hashPassword } from "~/lib/password.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
-import { translator } from "~/i18n";
-import { can, normalize } from "~/domain/permissions";
+import { normalize } from "~/domain/permissions";
 import { SEAT_HOLDING_STATUSES, STAFF_LIMIT } from "~/domain/plans";
-import { INVITATION_DAYS, STAFF_TRANSITIONS, grantsBeyond, statusAfter, type StaffAction } from "~/domain/staff";
+import { INVITATION_DAYS, STAFF_LOG, STAFF_TRANSITIONS, grantsBeyond, statusAfter, type StaffAction, type StaffStatus } from "~/domain/staff";
+import { HOLDING_STATES } from "~/domain/collaborator-access";
+import { isUuid } from "~/domain/ids";
+import { ok, refuse, type Refusal, type Result } from "~/domain/result";
+import type { MessageKey } from "~/i18n";
+import { encodeMessage, type Params } from "~/i18n/messages";
 import { actorLabel, logActivity } from "./activity.server";
 import { enqueueMail } from "./outbox.server";
 import { startSession, type SessionUser } from "./sessions.server";
 import { acceptPendingInvitationsFor } from "./organizations.server";
 import type { StoreActor } from "./store-access.server";
-import { FORBIDDEN, NOT_FOUND, isUuid, loadDecider, refuse, type Decider, type Refusal, type Result } from "./store-admin.server";
-import { lockStore } from "./locks.server";
+import { staffManager, type Decider } from "./store-admin.server";
+import { lockStaffAccount, lockStore } from "./locks.server";
 
-async function manager(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Decider | Refusal> {
-  const found = await loadDecider(tx, actor, storeId, ip);
-  if (!found || !can(found.permissions, "staff", "manage")) return FORBIDDEN;
-  return found;
+/** Seen, but not this person's to change, and why (the owner's account, one's own, another login's invitation). */
+function forbiddenBecause(key: MessageKey, params?: Params): Refusal {
+  return { ...refuse.forbidden(), errors: { form: encodeMessage(key, params) } };
 }
 
-const isRefusal = (value: unknown): value is Refusal => typeof value === "object" && value !== null && (value as Refusal).ok === false;
+const limitReached = (limit: number) => refuse.conflict("form", "store.staff.errors.limit", { limit, count: limit });
 
 /** Staff accounts that hold a seat under the plan's limit: never the owner, never a collaborator. */
 async function seatsUsed(tx: Tx, storeId: string): Promise<number> {
@@ -35,7 +38,7 @@ async function collaboratorOrganizationOf(tx: Tx, storeId: string, email: string
   const access = await tx.collaboratorAccess.findFirst({
     where: {
       storeId,
-      state: { in: ["PENDING", "MANAGED", "SUSPENDED"] },
+      state: { in: [...HOLDING_STATES] },
       organization: { memberships: { some: { user: { email } } } },
     },
     select: { organization: { select: { name: true } } },
@@ -88,18 +91,19 @@ export async function inviteStaff(actor: StoreActor, storeId: string, input: Inv
   const permissions = normalize(input.permissions);
   try {
     return await inTransaction(async (tx) => {
-      const who = await manager(tx, actor, storeId, ip);
-      if (isRefusal(who)) return who;
-      if (permissions.length === 0) return refuse(400, { permissions: "errors.permissions.empty" });
-      if (grantsBeyond(who.permissions, permissions).length > 0) return refuse(400, { permissions: "store.permissions.errors.exceeds" });
+      const manager = await staffManager(tx, actor, storeId, ip);
+      if (!manager.ok) return manager;
+      const who = manager.value;
+      if (permissions.length === 0) return refuse.invalid("permissions", "errors.permissions.empty");
+      if (grantsBeyond(who.permissions, permissions).length > 0) return refuse.invalid("permissions", "store.permissions.errors.exceeds");
       await lockStore(tx, storeId);
       const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, domain: true, plan: true } });
       const limit = STAFF_LIMIT[store.plan];
-      if ((await seatsUsed(tx, storeId)) >= limit) return refuse(409, { form: "store.staff.errors.limit" }, { limit });
+      if ((await seatsUsed(tx, storeId)) >= limit) return limitReached(limit);
       const existing = await tx.staffAccount.findUnique({ where: { storeId_email: { storeId, email } }, select: { id: true } });
-      if (existing) return refuse(409, { email: "store.staff.errors.exists" });
+      if (existing) return refuse.conflict("email", "store.staff.errors.exists");
       const organization = await collaboratorOrganizationOf(tx, storeId, email);
-      if (organization) return refuse(409, { email: "store.staff.errors.collaborator" }, { organization });
+      if (organization) return refuse.conflict("email", "store.staff.errors.collaborator", { organization });
 
       const account = await tx.staffAccount.create({
         data: { storeId, email, firstName: input.firstName, lastName: input.lastName, status: "INVITED", permissions },
@@ -124,11 +128,11 @@ export async function inviteStaff(actor: StoreActor, storeId: string, input: Inv
         },
       });
       await logActivity(tx, who.activity, { action: "staff.invited", storeId, subject: email, details: { permissions } });
-      return { ok: true as const, staffId: account.id };
+      return ok({ staffId: account.id });
     });
   } catch (error) {
     // Backstop: the unique (store, email) index, should two invitations for one address cross.
-    if (violates(error, "StaffAccount_storeId_email_key")) return refuse(409, { email: "store.staff.errors.exists" });
+    if (violates(error, "StaffAccount_storeId_email_key")) return refuse.conflict("email", "store.staff.errors.exists");
     throw error;
   }
 }
@@ -173,7 +177,7 @@ type Acceptance =
  * while signed in with the invited email. The conditional update on `usedAt` makes the link single-use.
  */
 export async function acceptStaffInvitation(token: string, acceptance: Acceptance, meta: { ip?: string; userAgent?: string | null } = {}): Promise<AcceptResult> {
-  if (!token || token.length > 100) return NOT_FOUND;
+  if (!token || token.length > 100) return refuse.notFound();
   const passwordHash = acceptance.kind === "new" ? await hashPassword(acceptance.password) : null;
   try {
     return await inTransaction(async (tx) => {
@@ -181,19 +185,19 @@ export async function acceptStaffInvitation(token: string, acceptance: Acceptanc
         where: { tokenHash: hashToken(token) },
         select: { id: true, expiresAt: true, usedAt: true, staffAccount: { select: { id: true, storeId: true, email: true, status: true, store: { select: { name: true } } } } },
       });
-      if (!invitation) return NOT_FOUND;
+      if (!invitation) return refuse.notFound();
       const account = invitation.staffAccount;
-      if (invitation.usedAt) return refuse(409, { form: "store.invitation.errors.used" });
-      if (invitation.expiresAt.getTime() <= Date.now()) return refuse(409, { form: "store.invitation.errors.expired" });
+      if (invitation.usedAt) return refuse.conflict("form", "store.invitation.errors.used");
+      if (invitation.expiresAt.getTime() <= Date.now()) return refuse.conflict("form", "store.invitation.errors.expired");
       await lockStore(tx, account.storeId);
 
       let user: { id: string; email: string; firstName: string; lastName: string };
       if (acceptance.kind === "existing") {
-        if (acceptance.user.email !== account.email) return refuse(403, { form: "store.invitation.errors.otherLogin" }, { email: account.email });
+        if (acceptance.user.email !== account.email) return forbiddenBecause("store.invitation.errors.otherLogin", { email: account.email });
         user = acceptance.user;
       } else {
         if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } })) {
-          return refuse(409, { form: "store.invitation.errors.hasLogin" });
+          return refuse.conflict("form", "store.invitation.errors.hasLogin");
         }
         user = await tx.user.create({ data: { email: account.email, firstName: acceptance.firstName, lastName: acceptance.lastName, passwordHash: passwordHash! } });
         await acceptPendingInvitationsFor(tx, user);
@@ -201,10 +205,10 @@ export async function acceptStaffInvitation(token: string, acceptance: Acceptanc
       // Staff and collaborator stay exclusive, also when the person joined an organization since. Thrown,
       // not returned: a login created above must not outlive a refused acceptance.
       const organization = await collaboratorOrganizationOf(tx, account.storeId, account.email);
-      if (organization) throw new Rollback(refuse(409, { form: "store.invitation.errors.collaborator" }, { organization }));
+      if (organization) throw new Rollback(refuse.conflict("form", "store.invitation.errors.collaborator", { organization }));
 
       const used = await tx.staffInvitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: new Date() } });
-      if (used.count === 0) throw new Rollback(refuse(409, { form: "store.invitation.errors.used" }));
+      if (used.count === 0) throw new Rollback(refuse.conflict("form", "store.invitation.errors.used"));
       await tx.staffAccount.update({
         where: { id: account.id },
         // A locked or archived invitation stays so: accepting links the login but restores nothing.
@@ -212,11 +216,11 @@ export async function acceptStaffInvitation(token: string, acceptance: Acceptanc
       });
       await logActivity(tx, { userId: user.id, label: actorLabel(user), kind: "staff", ip: meta.ip ?? null }, { action: "staff.invitation_accepted", storeId: account.storeId, subject: account.email });
       const session = acceptance.kind === "new" ? await startSession(tx, user.id, meta) : undefined;
-      return { ok: true as const, storeId: account.storeId, ...(session ? { session } : {}) };
+      return ok({ storeId: account.storeId, ...(session ? { session } : {}) });
     });
   } catch (error) {
     if (error instanceof Rollback) return error.refusal;
-    if (violates(error, "User_email_key")) return refuse(409, { form: "store.invitation.errors.hasLogin" });
+    if (violates(error, "User_email_key")) return refuse.conflict("form", "store.invitation.errors.hasLogin");
     throw error;
   }
 }
@@ -224,42 +228,50 @@ export async function acceptStaffInvitation(token: string, acceptance: Acceptanc
 // ---------------------------------------------------------------------------------------------------
 // Managing an account
 
-type Target = { id: string; email: string; isOwner: boolean; status: "INVITED" | "ACTIVE" | "LOCKED" | "ARCHIVED"; permissions: string[]; userId: string | null };
+type Target = { id: string; email: string; isOwner: boolean; status: StaffStatus; permissions: string[]; userId: string | null };
 
 /** The account must be of THIS store; nobody acts on the owner, and nobody on their own account. */
-async function target(tx: Tx, who: Decider, storeId: string, staffId: string): Promise<Target | Refusal> {
-  await tx.$queryRaw`SELECT 1 FROM "StaffAccount" WHERE "id" = ${staffId}::uuid AND "storeId" = ${storeId}::uuid FOR UPDATE`;
+async function target(tx: Tx, who: Decider, storeId: string, staffId: string): Promise<Result<Target>> {
+  await lockStaffAccount(tx, storeId, staffId);
   const account = await tx.staffAccount.findFirst({
     where: { id: staffId, storeId },
     select: { id: true, email: true, isOwner: true, status: true, permissions: true, userId: true },
   });
-  if (!account) return NOT_FOUND;
-  if (account.isOwner) return refuse(403, { form: "store.staff.errors.owner" });
-  if (account.id === who.staffAccountId) return refuse(403, { form: "store.staff.errors.self" });
-  return account;
+  if (!account) return refuse.notFound();
+  if (account.isOwner) return forbiddenBecause("store.staff.errors.owner");
+  if (account.id === who.staffAccountId) return forbiddenBecause("store.staff.errors.self");
+  return ok(account);
+}
+
+/** The manager, then the account they act on, both read inside the transaction. */
+async function managerAndTarget(tx: Tx, actor: StoreActor, storeId: string, staffId: string, ip?: string | null) {
+  const manager = await staffManager(tx, actor, storeId, ip);
+  if (!manager.ok) return manager;
+  const account = await target(tx, manager.value, storeId, staffId);
+  if (!account.ok) return account;
+  return ok({ who: manager.value, account: account.value });
 }
 
 export type StaffResult = Result<{ email: string }>;
 
 async function transition(actor: StoreActor, storeId: string, staffId: string, action: StaffAction, ip?: string | null): Promise<StaffResult> {
-  if (!isUuid(staffId)) return NOT_FOUND;
+  if (!isUuid(staffId)) return refuse.notFound();
   return inTransaction(async (tx) => {
-    const who = await manager(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
-    // Unarchiving takes a seat back: the store lock makes the count exact, as for invitations.
+    // Unarchiving takes a seat back: the store lock (before the account's) makes the count exact, as for invitations.
     if (action === "unarchive") await lockStore(tx, storeId);
-    const account = await target(tx, who, storeId, staffId);
-    if (isRefusal(account)) return account;
-    if (!STAFF_TRANSITIONS[action].includes(account.status)) return refuse(409, { form: `store.staff.errors.cannot.${action}` });
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
+    if (!STAFF_TRANSITIONS[action].includes(account.status)) return refuse.conflict("form", `store.staff.errors.cannot.${action}`);
     if (action === "unarchive") {
       const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { plan: true } });
       const limit = STAFF_LIMIT[store.plan];
-      if ((await seatsUsed(tx, storeId)) >= limit) return refuse(409, { form: "store.staff.errors.limit" }, { limit });
+      if ((await seatsUsed(tx, storeId)) >= limit) return limitReached(limit);
     }
     const status = statusAfter(action, account.userId !== null);
     await tx.staffAccount.update({ where: { id: account.id }, data: { status } });
-    await logActivity(tx, who.activity, { action: `staff.${action === "lock" ? "locked" : action === "unlock" ? "unlocked" : action === "archive" ? "archived" : "unarchived"}`, storeId, subject: account.email });
-    return { ok: true as const, email: account.email };
+    await logActivity(tx, who.activity, { action: STAFF_LOG[action], storeId, subject: account.email });
+    return ok({ email: account.email });
   });
 }
 
@@ -270,30 +282,28 @@ export const unarchiveStaff = (actor: StoreActor, storeId: string, staffId: stri
 
 /** No permission at all is allowed: the account is then refused until it is granted one again. */
 export async function changeStaffPermissions(actor: StoreActor, storeId: string, staffId: string, permissions: readonly string[], ip?: string | null): Promise<StaffResult> {
-  if (!isUuid(staffId)) return NOT_FOUND;
+  if (!isUuid(staffId)) return refuse.notFound();
   const wanted = normalize(permissions);
   return inTransaction(async (tx) => {
-    const who = await manager(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
-    const account = await target(tx, who, storeId, staffId);
-    if (isRefusal(account)) return account;
-    if (grantsBeyond(who.permissions, wanted, account.permissions).length > 0) return refuse(400, { permissions: "store.permissions.errors.exceeds" });
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
+    if (grantsBeyond(who.permissions, wanted, account.permissions).length > 0) return refuse.invalid("permissions", "store.permissions.errors.exceeds");
     await tx.staffAccount.update({ where: { id: account.id }, data: { permissions: wanted } });
     await logActivity(tx, who.activity, { action: "staff.permissions_changed", storeId, subject: account.email, details: { from: account.permissions, to: wanted } });
-    return { ok: true as const, email: account.email };
+    return ok({ email: account.email });
   });
 }
 
 /** Deletes the account (its open invitation goes with it); the person's sessions no longer reach the store. */
 export async function removeStaff(actor: StoreActor, storeId: string, staffId: string, ip?: string | null): Promise<StaffResult> {
-  if (!isUuid(staffId)) return NOT_FOUND;
+  if (!isUuid(staffId)) return refuse.notFound();
   return inTransaction(async (tx) => {
-    const who = await manager(tx, actor, storeId, ip);
-    if (isRefusal(who)) return who;
-    const account = await target(tx, who, storeId, staffId);
-    if (isRefusal(account)) return account;
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
     await tx.staffAccount.delete({ where: { id: account.id } });
     await logActivity(tx, who.activity, { action: "staff.removed", storeId, subject: account.email, details: { permissions: account.permissions } });
-    return { ok: true as const, email: account.email };
+    return ok({ email: account.email });
   });
 }

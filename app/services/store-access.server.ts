@@ -3,6 +3,7 @@
 import { db } from "~/lib/db.server";
 import type { Permission } from "~/domain/permissions";
 import { isUuid } from "~/domain/ids";
+import { isUsable } from "~/domain/collaborator-access";
 import type { SessionUser } from "./sessions.server";
 
 export interface StoreSummary {
@@ -60,7 +61,7 @@ export async function resolveStoreActor(session: Pick<SessionUser, "sessionId" |
     },
   });
   const access = entry?.access;
-  if (access && access.state === "MANAGED" && access.organization.memberships.length > 0) {
+  if (access && isUsable(access.state) && access.organization.memberships.length > 0) {
     if (!access.lastUsedAt || Date.now() - access.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
       await db().collaboratorAccess.update({ where: { id: access.id }, data: { lastUsedAt: new Date() } });
     }

@@ -1,19 +1,11 @@
-// Shared by the store admin's use cases (Users and permissions, Settings, Home): who is deciding, the
-// row locks in the global order, and the shape of a refusal.
+// Shared by the store admin's use cases (Users and permissions, Settings, Home): who is deciding, read
+// again inside the transaction.
 import type { Tx } from "~/lib/db.server";
+import { can, type Permission } from "~/domain/permissions";
+import { ok, refuse, type Result as UseCaseResult } from "~/domain/result";
 import type { FieldErrors } from "~/domain/forms";
-import type { Permission } from "~/domain/permissions";
 import { actorLabel, type Actor } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
-
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors; params?: Record<string, string | number> };
-export type Result<T extends object = object> = ({ ok: true } & T) | Refusal;
-
-export const refuse = (status: Refusal["status"], errors: FieldErrors, params?: Refusal["params"]): Refusal => ({ ok: false, status, errors, ...(params ? { params } : {}) });
-export const NOT_FOUND: Refusal = { ok: false, status: 404, errors: { form: "errors.notFound.title" } };
-export const FORBIDDEN: Refusal = { ok: false, status: 403, errors: { form: "errors.forbidden.title" } };
-
-export { isUuid } from "~/domain/ids";
 
 /** The owner or a staff member acting in the store admin, read again inside the transaction. */
 export interface Decider {
@@ -47,3 +39,18 @@ export async function loadDecider(tx: Tx, actor: StoreActor, storeId: string, ip
   };
 }
 
+/** Who decides on collaborator requests and manages staff and collaborators: the owner, and staff with `staff:manage`. */
+export async function staffManager(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<UseCaseResult<Decider>> {
+  const found = await loadDecider(tx, actor, storeId, ip);
+  if (!found || !can(found.permissions, "staff", "manage")) return refuse.forbidden();
+  return ok(found);
+}
+
+// ---- Until Settings and Home answer with ~/domain/result (being converted) ---------------------------
+type LegacyRefusal = { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors; params?: Record<string, string | number> };
+/** @deprecated use Result from ~/domain/result */
+export type Result<T extends object = object> = ({ ok: true } & T) | LegacyRefusal;
+/** @deprecated use refuse.forbidden() from ~/domain/result */
+export const FORBIDDEN: LegacyRefusal = { ok: false, status: 403, errors: { form: "errors.forbidden.title" } };
+/** @deprecated import isUuid from ~/domain/ids */
+export { isUuid } from "~/domain/ids";

@@ -1,7 +1,23 @@
 // What the store admin's frame shows around every page: the navigation badges and the switcher.
 import { db } from "~/lib/db.server";
 import { can } from "~/domain/permissions";
+import type { StoreFrame } from "~/domain/store-frame";
+import type { SessionUser } from "./sessions.server";
 import type { StoreActor } from "./store-access.server";
+import { listWorkspaces, SWITCHER_LIMIT } from "./workspaces.server";
+
+/** Everything the frame shows, in two statements side by side: the workspace switcher and both badges. */
+export async function storeFrame(session: SessionUser, actor: StoreActor): Promise<StoreFrame> {
+  const [workspaces, { pendingRequests, unreadNotifications }] = await Promise.all([listWorkspaces(session.user.id, SWITCHER_LIMIT), frameBadges(actor)]);
+  return {
+    store: actor.store,
+    actor: { kind: actor.kind, permissions: actor.permissions, organizationName: actor.kind === "collaborator" ? actor.organizationName : null },
+    user: { name: `${session.user.firstName} ${session.user.lastName}`, email: session.user.email },
+    workspaces,
+    pendingRequests,
+    unreadNotifications,
+  };
+}
 
 export interface FrameBadges {
   pendingRequests: number;

@@ -9,6 +9,7 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "~/i18n/react";
 import { ApproveDialog } from "~/components/ApproveDialog";
 import { ALL_PERMISSIONS } from "~/domain/permissions";
+import { refusalReply } from "~/domain/forms";
 
 // Polaris reads the viewport on import; jsdom has no matchMedia.
 vi.hoisted(async () => {
@@ -81,7 +82,7 @@ describe("the approve dialog", () => {
   test("a refusal stays in the dialog, beside the permissions", async () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
-    renderDialog({ onClose, answer: () => ({ errors: { permissions: "errors.permissions.empty" } }) });
+    renderDialog({ onClose, answer: () => refusalReply({ permissions: "errors.permissions.empty" }) });
     await user.selectOptions(select("Orders"), "");
     await user.selectOptions(select("Products"), "");
     await user.click(screen.getByRole("button", { name: "Approve" }));
@@ -91,7 +92,7 @@ describe("the approve dialog", () => {
 
   test("the partner cancelled a moment ago: the dialog says so", async () => {
     const user = userEvent.setup();
-    renderDialog({ answer: () => ({ errors: { form: "store.requests.errors.cancelled" } }) });
+    renderDialog({ answer: () => refusalReply({ form: "store.requests.errors.cancelled" }) });
     await user.click(screen.getByRole("button", { name: "Approve" }));
     expect(await screen.findByText("The partner cancelled this request a moment ago. There is nothing left to decide.")).toBeTruthy();
   });

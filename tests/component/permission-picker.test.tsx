@@ -7,8 +7,9 @@ import enPolarisJson from "@shopify/polaris/locales/en.json";
 import { useState, type ReactNode } from "react";
 import { I18nProvider } from "~/i18n/react";
 import { PermissionPicker } from "~/components/PermissionPicker";
-import { COLLABORATOR_SECTIONS, SECTIONS, permissionsFromForm, type PermissionMap } from "~/domain/permissions";
-import { formToObject } from "~/domain/forms";
+import { COLLABORATOR_SECTIONS, SECTIONS, type PermissionMap } from "~/domain/permissions";
+import { parseSubmission } from "~/domain/forms";
+import { withPermissions } from "~/domain/staff";
 
 // Polaris reads the viewport on import; jsdom has no matchMedia.
 vi.hoisted(() => {
@@ -28,7 +29,8 @@ function renderIn(ui: ReactNode, locale: "en" | "fr" = "en") {
   );
 }
 
-const posted = () => formToObject(new FormData(screen.getByTestId("form") as HTMLFormElement));
+const formData = () => new FormData(screen.getByTestId("form") as HTMLFormElement);
+const posted = () => Object.fromEntries([...formData().entries()].map(([name, value]) => [name, String(value)]));
 
 describe("PermissionPicker", () => {
   test("one labelled choice per section, grouped under Permissions, starting from the given value", () => {
@@ -50,7 +52,9 @@ describe("PermissionPicker", () => {
     const fields = posted();
     expect(fields["perm.products"]).toBe("manage");
     expect(fields["perm.home"]).toBe("");
-    expect(permissionsFromForm(fields, COLLABORATOR_SECTIONS)).toEqual(["products_manage"]);
+    // Read back the way the server's schemas read it (conform nests the fields under `perm`).
+    const read = parseSubmission(formData(), withPermissions({}, COLLABORATOR_SECTIONS, { required: false }));
+    expect(read.status === "success" && read.value.permissions).toEqual(["products_manage"]);
   });
 
   test("controlled: reports every change and shows what the parent holds", async () => {

@@ -8,9 +8,7 @@ import {
   declineRequest,
   listCollaborators,
   listPendingRequests,
-  removeCollaborator,
-  resumeCollaborator,
-  suspendCollaborator,
+  changeCollaboratorAccess,
 } from "~/services/collaborator-decisions.server";
 import { cancelRequest } from "~/services/access-requests.server";
 
@@ -50,7 +48,7 @@ describe("approving and declining requests", () => {
     const { store, partner, colleague, organization, ownerActor } = await world();
     const request = await createPendingRequest({ organization, storeId: store.id, requester: partner, permissions: ["orders_manage", "products_manage"] });
     const result = await approveRequest(ownerActor, store.id, request.id, ["orders_view", "home_view"]);
-    expect(result).toEqual({ ok: true, organizationName: organization.name });
+    expect(result).toEqual({ ok: true, value: { organizationName: organization.name } });
 
     const decided = await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(decided.status).toBe("APPROVED");
@@ -75,7 +73,7 @@ describe("approving and declining requests", () => {
   test("the staff section is never granted to a collaborator, and at least one section is needed", async () => {
     const { store, partner, organization, ownerActor } = await world();
     const request = await createPendingRequest({ organization, storeId: store.id, requester: partner });
-    expect(await approveRequest(ownerActor, store.id, request.id, ["staff_view", "orders_view"])).toMatchObject({ ok: false, status: 400, errors: { permissions: "store.permissions.errors.staffSection" } });
+    expect(await approveRequest(ownerActor, store.id, request.id, ["staff_view", "orders_view"])).toMatchObject({ ok: false, kind: "invalid", errors: { permissions: "store.permissions.errors.staffSection" } });
     expect(await approveRequest(ownerActor, store.id, request.id, [])).toMatchObject({ ok: false, errors: { permissions: "errors.permissions.empty" } });
     expect((await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
   });
@@ -84,10 +82,10 @@ describe("approving and declining requests", () => {
     const { partner, organization, ownerActor } = await world();
     const other = await createStore();
     const request = await createPendingRequest({ organization, storeId: other.store.id, requester: partner });
-    expect(await approveRequest(ownerActor, ownerActor.store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, status: 404 });
-    expect(await declineRequest(ownerActor, ownerActor.store.id, request.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await approveRequest(ownerActor, ownerActor.store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await declineRequest(ownerActor, ownerActor.store.id, request.id)).toMatchObject({ ok: false, kind: "notFound" });
     // Nor may an actor of one store act on another store by passing its id.
-    expect(await approveRequest(ownerActor, other.store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, status: 403 });
+    expect(await approveRequest(ownerActor, other.store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, kind: "forbidden" });
     expect((await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
   });
 
@@ -101,7 +99,7 @@ describe("approving and declining requests", () => {
 
     const managerActor = await actorFor(manager, store.id);
     expect(await approveRequest(managerActor, store.id, request.id, ["orders_manage"])).toMatchObject({ ok: false, errors: { permissions: "store.permissions.errors.exceeds" } });
-    expect(await approveRequest(await actorFor(viewer, store.id), store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, status: 403 });
+    expect(await approveRequest(await actorFor(viewer, store.id), store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await approveRequest(managerActor, store.id, request.id, ["orders_view"])).toMatchObject({ ok: true });
     expect((await logOf(store.id, "collaborator_request.approved"))[0].actorKind).toBe("staff");
 
@@ -111,7 +109,7 @@ describe("approving and declining requests", () => {
     if (!decision.ok) throw new Error("collaborator refused");
     const second = await createOrganization({ members: [await createUser()] });
     const other = await createPendingRequest({ organization: second, storeId: store.id, requester: (await t.db.membership.findFirstOrThrow({ where: { organizationId: second.id }, include: { user: true } })).user });
-    expect(await approveRequest(decision.actor, store.id, other.id, ["orders_view"])).toMatchObject({ ok: false, status: 403 });
+    expect(await approveRequest(decision.actor, store.id, other.id, ["orders_view"])).toMatchObject({ ok: false, kind: "forbidden" });
   });
 
   test("decline marks the request and the access declined, tells the partner, resolves the notification and logs", async () => {
@@ -129,7 +127,7 @@ describe("approving and declining requests", () => {
     const { store, partner, organization, ownerActor } = await world();
     const request = await createPendingRequest({ organization, storeId: store.id, requester: partner });
     expect(await cancelRequest(partner, organization.id, request.id)).toEqual({ ok: true });
-    expect(await approveRequest(ownerActor, store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, status: 409, errors: { form: "store.requests.errors.cancelled" } });
+    expect(await approveRequest(ownerActor, store.id, request.id, ["orders_view"])).toMatchObject({ ok: false, kind: "conflict", errors: { form: "store.requests.errors.cancelled" } });
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "CANCELLED" });
 
     const again = await createPendingRequest({ organization, storeId: store.id, requester: partner });
@@ -158,7 +156,7 @@ describe("approving and declining requests", () => {
       if (approved.ok) {
         expect(row.status).toBe("APPROVED");
         expect(access.state).toBe("MANAGED");
-        expect(cancelled).toMatchObject({ ok: false, reason: "alreadyDecided", status: "APPROVED" });
+        expect(cancelled).toMatchObject({ ok: false, kind: "conflict", errors: { form: "partner.stores.outcome.APPROVED" } });
       } else {
         expect(row.status).toBe("CANCELLED");
         expect(access.state).toBe("CANCELLED");
@@ -217,7 +215,7 @@ describe("managing collaborators", () => {
 
   test("remove collaborator ends the access at once, clears permissions and sessions, tells the organization and logs", async () => {
     const { store, access, session, ownerActor, partner, colleague, organization } = await managed();
-    expect(await removeCollaborator(ownerActor, store.id, access.id)).toMatchObject({ ok: true });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "remove")).toMatchObject({ ok: true });
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "REMOVED", permissions: [], listed: true });
     expect(await t.db.collaboratorSession.count({ where: { accessId: access.id } })).toBe(0);
     expect((await resolveFor(session, store.id)).ok).toBe(false);
@@ -225,30 +223,44 @@ describe("managing collaborators", () => {
     expect(await logOf(store.id, "collaborator_access.removed")).toHaveLength(1);
     expect(await listCollaborators(store.id)).toEqual([]);
     // Removing again: there is no access to remove.
-    expect(await removeCollaborator(ownerActor, store.id, access.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "remove")).toMatchObject({ ok: false, kind: "notFound" });
   });
 
   test("suspend keeps the permissions but refuses the collaborator; resume brings access back; both logged", async () => {
     const { store, access, session, ownerActor, partner, organization } = await managed();
-    expect(await suspendCollaborator(ownerActor, store.id, access.id)).toMatchObject({ ok: true });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "suspend")).toMatchObject({ ok: true });
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "SUSPENDED", permissions: ["orders_manage", "products_view"] });
     expect((await resolveFor(session, store.id)).ok).toBe(false);
-    expect(await suspendCollaborator(ownerActor, store.id, access.id)).toMatchObject({ ok: false, status: 409 });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "suspend")).toMatchObject({ ok: false, kind: "conflict" });
     expect(await listCollaborators(store.id)).toMatchObject([{ state: "SUSPENDED" }]);
 
-    expect(await resumeCollaborator(ownerActor, store.id, access.id)).toMatchObject({ ok: true });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "resume")).toMatchObject({ ok: true });
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "MANAGED", permissions: ["orders_manage", "products_view"] });
     // The old session ended with the suspension; a new "Log in" works again.
     const fresh = await resolveFor(await collaboratorSession(partner, access.id), store.id);
     expect(fresh.ok && fresh.actor.permissions).toEqual(["orders_manage", "products_view"]);
     expect(await logOf(store.id, "collaborator_access.suspended")).toHaveLength(1);
     expect(await logOf(store.id, "collaborator_access.resumed")).toHaveLength(1);
+    expect((await mailsTo(partner.email)).map((mail) => mail.subject)).toEqual([expect.stringMatching(/suspended/i), expect.stringMatching(/resumed/i)]);
+  });
+
+  test("resuming gives the kept permissions back: a staff manager who doesn't hold them can't; a removed access can't be suspended", async () => {
+    const { store, access, ownerActor, organization } = await managed(["orders_manage", "home_view"]);
+    const manager = await createUser();
+    await createStaff(store.id, manager, ["staff_manage", "home_manage", "orders_view"]);
+    const managerActor = await actorFor(manager, store.id);
+    expect(await changeCollaboratorAccess(managerActor, store.id, access.id, "suspend")).toMatchObject({ ok: true });
+    expect(await changeCollaboratorAccess(managerActor, store.id, access.id, "resume")).toMatchObject({ ok: false, kind: "invalid", errors: { form: "store.permissions.errors.exceeds" } });
+    expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "SUSPENDED" });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "remove")).toMatchObject({ ok: true });
+    expect(await changeCollaboratorAccess(ownerActor, store.id, access.id, "suspend")).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "REMOVED", permissions: [] });
   });
 
   test("an access of another store is not found", async () => {
     const { access } = await managed();
     const other = await world();
-    expect(await removeCollaborator(other.ownerActor, other.store.id, access.id)).toMatchObject({ ok: false, status: 404 });
-    expect(await changeCollaboratorPermissions(other.ownerActor, other.store.id, access.id, ["orders_view"])).toMatchObject({ ok: false, status: 404 });
+    expect(await changeCollaboratorAccess(other.ownerActor, other.store.id, access.id, "remove")).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await changeCollaboratorPermissions(other.ownerActor, other.store.id, access.id, ["orders_view"])).toMatchObject({ ok: false, kind: "notFound" });
   });
 });

@@ -4,12 +4,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createOrganization, createStaff, createStore, createUser } from "../helpers/factories";
-import { accessOf, createPendingRequest } from "../helpers/store-factories";
+import { accessOf, createPendingRequest, mailsTo } from "../helpers/store-factories";
+import { errorsOf, outcome, routeArgs, toastOf } from "../helpers/routes";
 import { inTransaction } from "~/lib/transaction.server";
 import { hashToken } from "~/lib/tokens.server";
 import { startSession } from "~/services/sessions.server";
 import { sessionCookieName } from "~/lib/cookies.server";
 import { approveRequest } from "~/services/collaborator-decisions.server";
+import { inviteStaff } from "~/services/staff.server";
+import { decodeMessage } from "~/i18n/messages";
 import { resolveStoreActor } from "~/services/store-access.server";
 import * as storeFrame from "~/routes/store.$storeId";
 import * as usersLayout from "~/routes/store.$storeId.users";
@@ -44,22 +47,12 @@ function request(cookie: string, path: string, form?: Record<string, string>) {
 }
 
 /** The status and body of a loader or action, whether it returned or threw. */
-async function answer(run: () => Promise<unknown>): Promise<{ status: number; body: unknown; location?: string | null }> {
-  const read = (value: unknown) => {
-    if (value instanceof Response) return { status: value.status, body: null, location: value.headers.get("location") };
-    const init = (value as { init?: { status?: number } } | undefined)?.init;
-    const body = (value as { data?: unknown } | undefined)?.data ?? value;
-    return { status: init?.status ?? 200, body };
-  };
-  try {
-    return read(await run());
-  } catch (thrown) {
-    if (thrown instanceof Response || (thrown as { init?: unknown }).init) return read(thrown);
-    throw thrown;
-  }
-}
+const answer = outcome;
 
-const args = (req: Request, params: Record<string, string> = {}) => ({ request: req, params, context: {} });
+const args = (req: Request, params: Record<string, string> = {}) => routeArgs(req, params);
+
+/** The form's own message of an answer, with its parameters. */
+const formMessage = (body: unknown) => decodeMessage((body as { error: Record<string, string[]> }).error[""][0]);
 
 async function world() {
   const { store, owner, ownerAccount } = await createStore({ plan: "BASIC" });
@@ -76,7 +69,8 @@ describe("Users and permissions", () => {
     expect((await answer(() => requestsPage.loader(args(request(ownerCookie, base), { storeId: store.id }))))).toMatchObject({ status: 200 });
 
     const bogus = await answer(() => requestsPage.action(args(request(ownerCookie, base, { intent: "approve", requestId: pending.id, "perm.orders": "everything" }), { storeId: store.id })));
-    expect(bogus).toMatchObject({ status: 400, body: { errors: { permissions: "errors.permissions.invalid" } } });
+    expect(bogus.status).toBe(400);
+    expect(errorsOf(bogus.body)).toEqual({ permissions: "errors.permissions.invalid" });
     const staffSection = await answer(() => requestsPage.action(args(request(ownerCookie, base, { intent: "approve", requestId: pending.id, "perm.staff": "view" }), { storeId: store.id })));
     expect(staffSection.status).toBe(400);
     const notAnId = await answer(() => requestsPage.action(args(request(ownerCookie, base, { intent: "decline", requestId: "nope" }), { storeId: store.id })));
@@ -86,11 +80,13 @@ describe("Users and permissions", () => {
     expect((await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
 
     const approved = await answer(() => requestsPage.action(args(request(ownerCookie, base, { intent: "approve", requestId: pending.id, "perm.orders": "view" }), { storeId: store.id })));
-    expect(approved).toMatchObject({ status: 302, location: `${base}?toast=approved&name=Bluebird+Studio` });
+    expect(approved).toMatchObject({ status: 302, location: base });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.approved", params: { name: "Bluebird Studio" } });
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "MANAGED", permissions: ["orders_view"] });
 
     const again = await answer(() => requestsPage.action(args(request(ownerCookie, base, { intent: "decline", requestId: pending.id }), { storeId: store.id })));
-    expect(again).toMatchObject({ status: 409, body: { errors: { form: "store.requests.errors.alreadyApproved" } } });
+    expect(again.status).toBe(409);
+    expect(errorsOf(again.body)).toEqual({ form: "store.requests.errors.alreadyApproved" });
   });
 
   test("staff:view sees the pages, every decision is refused with 403 and changes nothing", async () => {
@@ -152,12 +148,77 @@ describe("Users and permissions", () => {
     const { store, ownerCookie } = await world();
     const params = { storeId: store.id };
     const empty = await answer(() => staffNew.action(args(request(ownerCookie, "/x", { email: "not-an-email", firstName: "", lastName: "" }), params)));
-    expect(empty).toMatchObject({ status: 400, body: { errors: { email: "errors.email.invalid", firstName: "errors.required", lastName: "errors.required", permissions: "errors.permissions.empty" } } });
+    expect(empty.status).toBe(400);
+    expect(errorsOf(empty.body)).toEqual({ email: "errors.email.invalid", firstName: "errors.required", lastName: "errors.required", permissions: "errors.permissions.empty" });
     for (const email of ["one@example.test", "two@example.test"]) {
-      expect((await answer(() => staffNew.action(args(request(ownerCookie, "/x", { email, firstName: "A", lastName: "B", "perm.orders": "view" }), params)))).status).toBe(302);
+      const added = await answer(() => staffNew.action(args(request(ownerCookie, "/x", { email, firstName: "A", lastName: "B", "perm.orders": "view" }), params)));
+      expect(added).toMatchObject({ status: 302, location: `/store/${store.id}/users/staff` });
+      expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.invited", params: { name: email } });
     }
     const full = await answer(() => staffNew.action(args(request(ownerCookie, "/x", { email: "three@example.test", firstName: "A", lastName: "B", "perm.orders": "view" }), params)));
-    expect(full).toMatchObject({ status: 409, body: { errors: { form: "store.staff.errors.limit" }, params: { limit: 2 } } });
+    expect(full.status).toBe(409);
+    expect(formMessage(full.body)).toEqual({ key: "store.staff.errors.limit", params: { limit: "2", count: "2" } });
+    expect(full.body).toMatchObject({ initialValue: { email: "three@example.test", firstName: "A" } });
+  });
+
+  test("the Collaborators tab suspends, resumes and removes through the page, each with its toast; resuming twice says why", async () => {
+    const { store, owner, ownerCookie, pending, organization } = await world();
+    const ownerActor = await resolveStoreActor({ sessionId: "x", user: { ...owner, locale: null } }, store.id);
+    if (!ownerActor.ok) throw new Error("owner refused");
+    await approveRequest(ownerActor.actor, store.id, pending.id, ["orders_view"]);
+    const access = await accessOf(organization.id, store.id);
+    const base = `/store/${store.id}/users/collaborators`;
+    const post = (form: Record<string, string>) => answer(() => collaboratorsPage.action(args(request(ownerCookie, base, form), { storeId: store.id })));
+
+    expect((await post({ intent: "explode", accessId: access.id })).status).toBe(400);
+    expect(errorsOf((await post({ intent: "suspend", accessId: "nope" })).body)).toEqual({ accessId: "errors.stale" });
+    for (const [intent, state, toast] of [
+      ["suspend", "SUSPENDED", "store.toast.collaboratorSuspended"],
+      ["resume", "MANAGED", "store.toast.collaboratorResumed"],
+    ] as const) {
+      expect(await post({ intent, accessId: access.id })).toMatchObject({ status: 302, location: base });
+      expect(await toastOf(ownerCookie)).toEqual({ key: toast, params: { name: "Bluebird Studio" } });
+      expect((await accessOf(organization.id, store.id)).state).toBe(state);
+    }
+    const resumedAgain = await post({ intent: "resume", accessId: access.id });
+    expect(resumedAgain.status).toBe(409);
+    expect(errorsOf(resumedAgain.body)).toEqual({ form: "store.collaborators.errors.notSuspended" });
+
+    const narrowed = await post({ intent: "permissions", accessId: access.id, "perm.orders": "manage", "perm.home": "view" });
+    expect(narrowed).toMatchObject({ status: 302, location: base });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.permissionsSaved", params: { name: "Bluebird Studio" } });
+    expect(errorsOf((await post({ intent: "permissions", accessId: access.id, "perm.staff": "view" })).body)).toEqual({ permissions: "errors.permissions.invalid" });
+
+    expect(await post({ intent: "remove", accessId: access.id })).toMatchObject({ status: 302, location: base });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.collaboratorRemoved", params: { name: "Bluebird Studio" } });
+    expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "REMOVED", permissions: [] });
+    // No longer a collaborator of the store: the framed 404.
+    expect((await post({ intent: "suspend", accessId: access.id })).status).toBe(404);
+  });
+
+  test("a staff account's page locks, unlocks and removes with a toast; a refused transition stays on the page with its message", async () => {
+    const { store, ownerCookie } = await world();
+    const member = await createStaff(store.id, await createUser(), ["orders_view"]);
+    const here = `/store/${store.id}/users/staff/${member.id}`;
+    const params = { storeId: store.id, staffId: member.id };
+    const post = (form: Record<string, string>) => answer(() => staffPage.action(args(request(ownerCookie, here, form), params)));
+
+    expect(await post({ intent: "lock" })).toMatchObject({ status: 302, location: here });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.staffLocked", params: { name: member.email } });
+    const twice = await post({ intent: "lock" });
+    expect(twice.status).toBe(409);
+    expect(errorsOf(twice.body)).toEqual({ form: "store.staff.errors.cannot.lock" });
+    expect(await post({ intent: "unlock" })).toMatchObject({ status: 302, location: here });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.staffUnlocked", params: { name: member.email } });
+
+    expect(await post({ intent: "permissions", "perm.orders": "manage", "perm.staff": "view" })).toMatchObject({ status: 302, location: here });
+    expect((await t.db.staffAccount.findUniqueOrThrow({ where: { id: member.id } })).permissions).toEqual(["orders_manage", "staff_view"]);
+    expect(errorsOf((await post({ intent: "permissions", "perm.orders": "everything" })).body)).toEqual({ permissions: "errors.permissions.invalid" });
+    expect((await post({ intent: "__proto__" })).status).toBe(400);
+
+    expect(await post({ intent: "remove" })).toMatchObject({ status: 302, location: `/store/${store.id}/users/staff` });
+    expect(await toastOf(ownerCookie)).toEqual({ key: "store.toast.staffRemoved", params: { name: member.email } });
+    expect(await t.db.staffAccount.count({ where: { id: member.id } })).toBe(0);
   });
 });
 
@@ -179,7 +240,8 @@ describe("Settings and Home", () => {
     const { store, ownerCookie } = await world();
     const params = { storeId: store.id };
     const bad = await answer(() => settingsPage.action(args(request(ownerCookie, "/x", { intent: "details", name: "", contactEmail: "nope", currency: "ZZZ", timezone: "Nowhere/Town", inactivityDays: "-1" }), params)));
-    expect(bad).toMatchObject({ status: 400, body: { errors: { name: "errors.required", contactEmail: "errors.email.invalid", currency: "store.settings.errors.currency", timezone: "store.settings.errors.timezone", inactivityDays: "store.settings.errors.inactivityDays" } } });
+    expect(bad.status).toBe(400);
+    expect(errorsOf(bad.body)).toEqual({ name: "errors.required", contactEmail: "errors.email.invalid", currency: "store.settings.errors.currency", timezone: "store.settings.errors.timezone", inactivityDays: "store.settings.errors.inactivityDays" });
     const good = await answer(() => settingsPage.action(args(request(ownerCookie, "/x", { intent: "details", name: "Nouveau nom", contactEmail: "shop@example.test", address: "", currency: "EUR", timezone: "Europe/Paris", inactivityDays: "60" }), params)));
     expect(good.status).toBe(302);
     expect(await t.db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ name: "Nouveau nom", inactivityDays: 60 });
@@ -212,6 +274,31 @@ describe("pages outside the store", () => {
   test("an unknown invitation link says so", async () => {
     const page = await answer(() => invitationPage.loader(args(new Request("http://localhost/invitations/abc"), { token: "abc" })));
     expect(page).toMatchObject({ status: 200, body: { state: "invalid", invitation: null } });
+  });
+
+  test("an invitation link: a new person's bad form is a 400 without the password; a good one signs them in to the store", async () => {
+    const { store, owner } = await world();
+    const ownerActor = await resolveStoreActor({ sessionId: "x", user: { ...owner, locale: null } }, store.id);
+    if (!ownerActor.ok) throw new Error("owner refused");
+    await inviteStaff(ownerActor.actor, store.id, { email: "joiner@example.test", firstName: "Jo", lastName: "Iner", permissions: ["orders_view"] });
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec((await mailsTo("joiner@example.test"))[0].text)![1];
+    const path = `/invitations/${token}`;
+    const post = (form: Record<string, string>) => answer(() => invitationPage.action(args(new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form) }), { token })));
+
+    expect(await answer(() => invitationPage.loader(args(new Request(`http://localhost${path}`), { token })))).toMatchObject({ status: 200, body: { state: "valid", invitation: { email: "joiner@example.test", hasLogin: false } } });
+    const short = await post({ intent: "create", firstName: "Jo", lastName: "Iner", password: "short1" });
+    expect(short.status).toBe(400);
+    expect(errorsOf(short.body)).toEqual({ password: "auth.errors.passwordShort" });
+    expect(JSON.stringify(short.body)).not.toContain("short1");
+    // Accepting needs a signed-in person: a visitor is sent to sign in first.
+    expect(await post({ intent: "accept" })).toMatchObject({ status: 302, location: `/login?redirectTo=${encodeURIComponent(path)}` });
+
+    const joined = await answer(() => invitationPage.action(args(new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams({ intent: "create", firstName: "Jo", lastName: "Iner", password: "a long passphrase" }) }), { token })));
+    expect(joined).toMatchObject({ status: 302, location: `/store/${store.id}` });
+    expect(await t.db.staffAccount.findFirstOrThrow({ where: { storeId: store.id, email: "joiner@example.test" } })).toMatchObject({ status: "ACTIVE" });
+    const again = await post({ intent: "create", firstName: "Jo", lastName: "Iner", password: "a long passphrase" });
+    expect(again.status).toBe(409);
+    expect(errorsOf(again.body)).toEqual({ form: "store.invitation.errors.used" });
   });
 
   test("the request link sends a partner with one organization to its form, pre-filled; asks when several or none", async () => {
