@@ -21,7 +21,7 @@ export const CODE_ATTEMPT_LIMIT_PER_ADDRESS = 20;
 
 export type RequestAccessResult = Result<{ requestId: string; accessId: string; storeId: string }>;
 
-const capReached = () => refuse.conflict("form", "partner.request.errors.cap", { limit: PENDING_REQUEST_CAP });
+const capReached = () => refuse.conflict("form", "partner.request.errors.cap", { limit: PENDING_REQUEST_CAP, count: PENDING_REQUEST_CAP });
 
 /**
  * One transaction: lock the organization (every request of an organization queues here, so the cap
