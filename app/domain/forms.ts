@@ -5,6 +5,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import type { z, ZodIssue } from "zod";
 import { encodeMessage, type Params } from "~/i18n/messages";
+import { isMessageKey } from "~/i18n";
 import type { FieldErrors } from "./result";
 
 export type { FieldErrors } from "./result";
@@ -48,9 +49,13 @@ export function parseSubmission<S extends z.ZodTypeAny>(form: FormData | URLSear
 
 /**
  * A rule the schema did not word itself (a list where one value was expected, a file where text was):
- * a message a person can read, in their language, instead of zod's English.
+ * a message a person can read, in their language, instead of zod's English. zod asks this map last, so
+ * a choice the schema did word in its own map (an enum's "Choose a plan.") is kept.
  */
-const unexpectedValue: z.ZodErrorMap = (issue) => ({ message: issue.code === "invalid_type" && issue.received === "undefined" ? "errors.required" : "errors.invalid" });
+const unexpectedValue: z.ZodErrorMap = (issue, ctx) => {
+  if (issue.code === "invalid_type") return { message: issue.received === "undefined" ? "errors.required" : "errors.invalid" };
+  return { message: isMessageKey(ctx.defaultError) ? ctx.defaultError : "errors.invalid" };
+};
 
 /** Our field errors in conform's reply shape ("form" errors are the form's own). */
 export function conformErrors(errors: FieldErrors): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
