@@ -58,7 +58,7 @@ export function ConfirmDialog({ open, onClose, title, confirmLabel, cancelLabel,
     }
   }, [busy, fetcher.data, onClose, onRefused]);
 
-  const errors = (attempted && !busy && fetcher.data?.status === "error" ? fetcher.data.error : undefined) ?? {};
+  const errors = (attempted && !busy && !onRefused && fetcher.data?.status === "error" ? fetcher.data.error : undefined) ?? {};
   const error = (field: string) => message(errors[field] ?? undefined);
   const submit = () => {
     if (!form.current) return;
