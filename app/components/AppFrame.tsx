@@ -73,8 +73,13 @@ export function AppFrame({
 
   const topBar = <TopBar showNavigationToggle userMenu={userMenu} onNavigationToggle={toggleMobileNav} />;
 
+  // Polaris' Navigation swallows a click on the item whose link is its `location` (preventDefault, so the
+  // router never hears of it): clicking "Stores" on Stores would show the page as it was loaded, not as
+  // it is now. Navigation needs `location` only to choose the selected item, which we choose below; told
+  // no location, it lets every click through, and a click on the current page's item is a same-URL
+  // navigation, which Remix answers by running the page's loaders again (replacing the history entry).
   const nav = (
-    <Navigation location={location.pathname} ariaLabelledBy="portier-nav-title">
+    <Navigation location="" ariaLabelledBy="portier-nav-title">
       <span id="portier-nav-title" hidden>
         {context}
       </span>
@@ -85,7 +90,6 @@ export function AppFrame({
           url: item.url,
           icon: item.icon,
           badge: item.badge,
-          exactMatch: item.exact,
           selected: item.exact ? location.pathname === item.url : location.pathname.startsWith(item.url),
         }))}
       />

@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   onClose: () => void;
   title: string;
   confirmLabel: string;
+  /** The button that closes without acting: "Cancel", unless the action is itself a cancellation ("Keep request"). */
+  cancelLabel?: string;
   /** The primary button in red: true unless the action is not destructive (approve, save). */
   destructive?: boolean;
   /** The `intent` the action switches on. */
@@ -24,9 +26,14 @@ export interface ConfirmDialogProps {
   action?: string;
   /** The body; a function receives the translated message of a field of the last attempt. */
   children?: ReactNode | ((error: (field: string) => string | undefined) => ReactNode);
+  /**
+   * For refusals that say what happened meanwhile rather than what to fix (someone decided a moment
+   * earlier): the dialog closes and hands the answer to the page, which shows it beside what it concerns.
+   */
+  onRefused?: (answer: SubmissionResult<string[]>) => void;
 }
 
-export function ConfirmDialog({ open, onClose, title, confirmLabel, destructive = true, intent, fields = {}, action, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onClose, title, confirmLabel, cancelLabel, destructive = true, intent, fields = {}, action, children, onRefused }: ConfirmDialogProps) {
   const t = useT();
   const message = useMessage();
   const fetcher = useFetcher<SubmissionResult<string[]>>();
@@ -35,19 +42,23 @@ export function ConfirmDialog({ open, onClose, title, confirmLabel, destructive 
   const busy = fetcher.state !== "idle";
   const wasBusy = useRef(false);
 
-  // Closes once the action answered without a refusal (it redirected, with a toast).
+  // Closes once the action answered without a refusal (it redirected, with a toast), or with one the page shows.
   useEffect(() => {
     if (busy) wasBusy.current = true;
     else if (wasBusy.current) {
       wasBusy.current = false;
-      if (fetcher.data?.status !== "error") {
-        setAttempted(false);
-        onClose();
+      const answer = fetcher.data;
+      if (answer?.status === "error") {
+        // Stays open, with the message beside what to fix, unless the page shows refusals itself.
+        if (!onRefused) return;
+        onRefused(answer);
       }
+      setAttempted(false);
+      onClose();
     }
-  }, [busy, fetcher.data, onClose]);
+  }, [busy, fetcher.data, onClose, onRefused]);
 
-  const errors = (attempted && !busy && fetcher.data?.status === "error" ? fetcher.data.error : undefined) ?? {};
+  const errors = (attempted && !busy && !onRefused && fetcher.data?.status === "error" ? fetcher.data.error : undefined) ?? {};
   const error = (field: string) => message(errors[field] ?? undefined);
   const submit = () => {
     if (!form.current) return;
@@ -65,7 +76,7 @@ export function ConfirmDialog({ open, onClose, title, confirmLabel, destructive 
       onClose={close}
       title={title}
       primaryAction={{ content: confirmLabel, destructive, loading: busy, onAction: submit }}
-      secondaryActions={[{ content: t("common.cancel"), onAction: close, disabled: busy }]}
+      secondaryActions={[{ content: cancelLabel ?? t("common.cancel"), onAction: close, disabled: busy }]}
     >
       <Modal.Section>
         <fetcher.Form

@@ -1,5 +1,6 @@
-// The list page shared by Orders, Products and Customers: status tabs, a search, an IndexTable with rows
-// that open the record, cursor pagination (the URL holds ?q=&status=&after=|before=) and empty states.
+// The list page shared by the store's Orders, Products and Customers and the partner's Stores: status
+// tabs, a search, an IndexTable with rows that open the record, cursor pagination (the URL holds
+// ?q=&status=&after=|before=) and empty states.
 import { Form, useLocation, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, Card, EmptySearchResult, EmptyState, IndexTable, InlineStack, Page, Pagination, Tabs, TextField, Box, type IndexTableProps } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
@@ -14,7 +15,11 @@ export interface IndexAction {
 
 export interface ResourceIndexProps<T extends { id: string }> {
   title: string;
+  /** A line under the title (e.g. a counter). */
+  subtitle?: string;
   primaryAction?: IndexAction;
+  /** A control of its own (e.g. a menu) in the primary action's place, when a button is not enough. */
+  primaryActionMarkup?: ReactNode;
   secondaryActions?: IndexAction[];
   resourceName: { singular: string; plural: string };
   /** Filter tabs; the value "" is "All". */
@@ -27,6 +32,8 @@ export interface ResourceIndexProps<T extends { id: string }> {
   renderRow: (item: T, index: number) => ReactNode;
   /** Shown when there is nothing at all yet (no search, no filter, first page). */
   empty: { heading: string; body: string; action?: IndexAction };
+  /** What a search or a filter that matches nothing says; the generic "No results" otherwise. */
+  noResults?: { title: string; body: string };
   children?: ReactNode;
 }
 
@@ -51,11 +58,15 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
         <p>{props.empty.body}</p>
       </EmptyState>
     ) : (
-      <EmptySearchResult title={t("sections.list.noResults.title")} description={t("sections.list.noResults.body")} withIllustration={false} />
+      <EmptySearchResult
+        title={props.noResults?.title ?? t("sections.list.noResults.title")}
+        description={props.noResults?.body ?? t("sections.list.noResults.body")}
+        withIllustration={false}
+      />
     );
 
   return (
-    <Page title={props.title} primaryAction={props.primaryAction} secondaryActions={props.secondaryActions}>
+    <Page title={props.title} subtitle={props.subtitle} primaryAction={props.primaryActionMarkup ?? props.primaryAction} secondaryActions={props.secondaryActions}>
       {props.children}
       <Card padding="0">
         {tabs.length > 0 && (

@@ -49,7 +49,8 @@ export function parseSubmission<S extends z.ZodTypeAny>(form: FormData | URLSear
 
 /**
  * A rule the schema did not word itself (a list where one value was expected, a file where text was):
- * a message a person can read, in their language, instead of zod's English.
+ * a message a person can read, in their language, instead of zod's English. zod asks this map last, so
+ * a choice the schema did word in its own map (an enum's "Choose a plan.") is kept.
  */
 const unexpectedValue: z.ZodErrorMap = (issue, context) => {
   // Zod applies this map last: a message the schema's own error map chose (an enum's) is kept.

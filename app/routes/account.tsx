@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, EmptyState, Layout, Page, ResourceItem, ResourceList, Text } from "@shopify/polaris";
-import { requireUser } from "~/lib/auth.server";
+import { requireUser } from "~/services/guards.server";
 import { listWorkspaces } from "~/services/workspaces.server";
 import { AccountFrame } from "~/components/AccountFrame";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Your workspaces · Portier" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await requireUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  const { session } = await requireUser(args);
   const workspaces = await listWorkspaces(session.user.id);
   return { user: session.user, ...workspaces };
 }

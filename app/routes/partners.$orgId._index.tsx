@@ -1,9 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/lib/auth.server";
+import { requireMember } from "~/services/guards.server";
 
 /** The dashboard's front page is its Stores page. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireMember(request, params.orgId);
+export async function loader(args: LoaderFunctionArgs) {
+  const { organization } = await requireMember(args, args.params.orgId);
   return redirect(`/partners/${organization.id}/stores`);
 }
 

@@ -50,7 +50,7 @@ export default function RequestAccess() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {counter.full && <Banner tone="warning">{t("partner.stores.capReached", { limit: counter.limit })}</Banner>}
+            {counter.full && <Banner tone="warning">{t("partner.stores.capReached", { limit: counter.limit, count: counter.limit })}</Banner>}
             {fromLink && !form.errors && <Banner tone="info">{t("partner.request.fromLink")}</Banner>}
             <FormErrors errors={form.errors} />
             <Card>

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { StoreIcon, ListBulletedIcon, PersonIcon } from "@shopify/polaris-icons";
-import { requireMember } from "~/lib/auth.server";
+import { requireMember } from "~/services/guards.server";
 import { listWorkspaces, SWITCHER_LIMIT } from "~/services/workspaces.server";
 import { AppFrame } from "~/components/AppFrame";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { useT } from "~/i18n/react";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organization, membership } = await requireMember(request, params.orgId);
+export async function loader(args: LoaderFunctionArgs) {
+  const { session, organization, membership } = await requireMember(args, args.params.orgId);
   const workspaces = await listWorkspaces(session.user.id, SWITCHER_LIMIT);
   return {
     organization: { id: organization.id, name: organization.name },

@@ -4,7 +4,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, Page, ResourceItem, ResourceList, Text } from "@shopify/polaris";
-import { requireUser } from "~/lib/auth.server";
+import { requireUser } from "~/services/guards.server";
 import { normalizeStoreDomain } from "~/domain/store-url";
 import { listWorkspaces } from "~/services/workspaces.server";
 import { AccountFrame } from "~/components/AccountFrame";
@@ -12,9 +12,9 @@ import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Request access to store · Portier" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await requireUser(request);
-  const raw = new URL(request.url).searchParams.get("store") ?? "";
+export async function loader(args: LoaderFunctionArgs) {
+  const { session } = await requireUser(args);
+  const raw = new URL(args.request.url).searchParams.get("store") ?? "";
   const domain = raw ? normalizeStoreDomain(raw) : null;
   const query = domain ? `?store=${encodeURIComponent(domain)}` : "";
   const { organizations } = await listWorkspaces(session.user.id);

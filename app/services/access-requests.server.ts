@@ -2,12 +2,10 @@
 // The whole story of each use case is in its one transaction below.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
 import { inTransaction, violates } from "~/lib/transaction.server";
-import { translator, isLocale } from "~/i18n";
 import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES, codesMatch } from "~/domain/collaborator-code";
 import { PENDING_REQUEST_CAP } from "~/domain/request-lifecycle";
-import { toMap, SECTIONS, type Permission } from "~/domain/permissions";
+import type { Permission } from "~/domain/permissions";
 import type { AccessRequestInput } from "~/domain/access-request";
 import { ok, refuse, type Refusal, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
@@ -21,7 +19,7 @@ export const CODE_ATTEMPT_LIMIT_PER_ADDRESS = 20;
 
 export type RequestAccessResult = Result<{ requestId: string; accessId: string; storeId: string }>;
 
-const capReached = () => refuse.conflict("form", "partner.request.errors.cap", { limit: PENDING_REQUEST_CAP });
+const capReached = () => refuse.conflict("form", "partner.request.errors.cap", { limit: PENDING_REQUEST_CAP, count: PENDING_REQUEST_CAP });
 
 /**
  * One transaction: lock the organization (every request of an organization queues here, so the cap

@@ -6,27 +6,27 @@ import { inTransaction } from "~/lib/transaction.server";
 import { logActivity } from "./activity.server";
 import { isMember, partnerActor } from "./partner-common.server";
 import { isUuid } from "~/domain/ids";
+import { ok, refuse, type Result } from "~/domain/result";
 import type { SessionUser } from "./sessions.server";
 
-export type CollaboratorLoginResult =
-  | { ok: true; storeId: string }
-  | { ok: false; reason: "notFound" | "notManaged" | "suspended" };
+/** The store to open; not found (not this organization's, or not this person's); or a conflict saying why not now. */
+export type CollaboratorLoginResult = Result<{ storeId: string }>;
 
 export async function logInToStore(session: SessionUser, organizationId: string, accessId: string, ip?: string | null): Promise<CollaboratorLoginResult> {
-  if (!isUuid(organizationId) || !isUuid(accessId)) return { ok: false, reason: "notFound" };
+  if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
   return inTransaction(async (tx) => {
-    if (!(await isMember(tx, session.user.id, organizationId))) return { ok: false, reason: "notFound" } as const;
+    if (!(await isMember(tx, session.user.id, organizationId))) return refuse.notFound();
     // Row lock: a concurrent "Remove access" either happens before (we see REMOVED) or waits for us and
     // then deletes the session row we create.
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id"::text AS "id" FROM "CollaboratorAccess" WHERE "id" = ${accessId}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE`;
-    if (!rows[0]) return { ok: false, reason: "notFound" } as const;
+    if (!rows[0]) return refuse.notFound();
     const access = await tx.collaboratorAccess.findUniqueOrThrow({
       where: { id: accessId },
       select: { id: true, state: true, storeId: true, store: { select: { name: true, domain: true } }, organization: { select: { name: true } } },
     });
-    if (access.state === "SUSPENDED") return { ok: false, reason: "suspended" } as const;
-    if (access.state !== "MANAGED") return { ok: false, reason: "notManaged" } as const;
+    if (access.state === "SUSPENDED") return refuse.conflict("form", "partner.stores.errors.suspended");
+    if (access.state !== "MANAGED") return refuse.conflict("form", "partner.stores.errors.notManaged");
 
     await tx.collaboratorSession.upsert({
       where: { sessionId_accessId: { sessionId: session.sessionId, accessId } },
@@ -41,6 +41,6 @@ export async function logInToStore(session: SessionUser, organizationId: string,
       subject: access.organization.name,
       details: { organizationName: access.organization.name, storeName: access.store.name, storeDomain: access.store.domain },
     });
-    return { ok: true, storeId: access.storeId } as const;
+    return ok({ storeId: access.storeId });
   });
 }

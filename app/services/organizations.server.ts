@@ -1,24 +1,24 @@
-// Partner organizations: creating one, and its members.
+// Partner organizations: creating one, and its members. Only owners of an organization add or remove
+// people: the route asks first, and each use case asks again in its transaction.
 import { db, type Tx } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import { newToken } from "~/lib/tokens.server";
-import { env } from "~/lib/env.server";
-import { logActivity, actorLabel, type Actor } from "./activity.server";
+import { isUuid } from "~/domain/ids";
+import { ok, refuse, type Refusal, type Result } from "~/domain/result";
+import { logActivity } from "./activity.server";
 import { enqueueMail } from "./outbox.server";
-import type { SessionUser } from "./sessions.server";
+import { lockOrganization, type LockedOrganization } from "./locks.server";
+import { partnerActor, type PartnerUser } from "./partner-common.server";
 
-type User = SessionUser["user"];
+/** How long an invitation to join an organization can be accepted. */
+export const MEMBER_INVITATION_DAYS = 14;
 
-function partnerActor(user: User, ip?: string): Actor {
-  return { userId: user.id, label: actorLabel(user), kind: "partner", ip };
-}
-
-export async function createOrganization(user: User, input: { name: string }, ip?: string) {
+export async function createOrganization(user: PartnerUser, input: { name: string }, ip?: string | null): Promise<Result<{ id: string; name: string }>> {
   return inTransaction(async (tx) => {
-    const organization = await tx.partnerOrganization.create({ data: { name: input.name } });
+    const organization = await tx.partnerOrganization.create({ data: { name: input.name }, select: { id: true, name: true } });
     await tx.membership.create({ data: { organizationId: organization.id, userId: user.id, role: "OWNER" } });
     await logActivity(tx, partnerActor(user, ip), { action: "organization.created", organizationId: organization.id, subject: input.name });
-    return organization;
+    return ok(organization);
   });
 }
 
@@ -45,19 +45,38 @@ export async function listMembers(organizationId: string) {
   return { members, invitations };
 }
 
-export type InviteResult = { ok: true; added: boolean } | { ok: false; errors: Record<string, string> };
+/**
+ * The organization, locked (member changes of one organization queue here, so "the last owner stays" and
+ * "one invitation per email" hold under concurrency), when `user` is one of its owners; otherwise the
+ * refusal: not found for someone outside it, forbidden for a plain member.
+ */
+async function lockAsOwner(tx: Tx, user: PartnerUser, organizationId: string): Promise<LockedOrganization | Refusal> {
+  const organization = await lockOrganization(tx, organizationId);
+  if (!organization) return refuse.notFound();
+  const membership = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } }, select: { role: true } });
+  if (!membership) return refuse.notFound();
+  if (membership.role !== "OWNER") return refuse.forbidden();
+  return organization;
+}
+
+const refused = (value: LockedOrganization | Refusal): value is Refusal => "ok" in value;
+
+/** Whether the person was added at once (they had a login) or invited by email. */
+export type InviteResult = Result<{ added: boolean }>;
 
 /**
  * An existing login becomes a member at once (and is told by email); anyone else gets an invitation
  * that is accepted when they sign up with that address.
  */
-export async function inviteMember(user: User, organizationId: string, email: string, ip?: string): Promise<InviteResult> {
+export async function inviteMember(user: PartnerUser, organizationId: string, email: string, ip?: string | null): Promise<InviteResult> {
+  if (!isUuid(organizationId)) return refuse.notFound();
   return inTransaction(async (tx) => {
-    const organization = await tx.partnerOrganization.findUniqueOrThrow({ where: { id: organizationId } });
+    const organization = await lockAsOwner(tx, user, organizationId);
+    if (refused(organization)) return organization;
     const existing = await tx.user.findUnique({ where: { email } });
     if (existing) {
       const already = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: existing.id } } });
-      if (already) return { ok: false, errors: { email: "members.errors.already" } };
+      if (already) return refuse.conflict("email", "members.errors.already");
       await tx.membership.create({ data: { organizationId, userId: existing.id } });
       await enqueueMail(tx, {
         to: email,
@@ -66,54 +85,56 @@ export async function inviteMember(user: User, organizationId: string, email: st
       });
     } else {
       const pending = await tx.organizationInvitation.findFirst({ where: { organizationId, email, acceptedAt: null, expiresAt: { gt: new Date() } } });
-      if (pending) return { ok: false, errors: { email: "members.errors.invited" } };
+      if (pending) return refuse.conflict("email", "members.errors.invited");
       await tx.organizationInvitation.create({
-        data: { organizationId, email, tokenHash: newToken().hash, invitedById: user.id, expiresAt: new Date(Date.now() + 14 * 86_400_000) },
+        data: { organizationId, email, tokenHash: newToken().hash, invitedById: user.id, expiresAt: new Date(Date.now() + MEMBER_INVITATION_DAYS * 86_400_000) },
       });
       await enqueueMail(tx, {
         to: email,
         locale: user.locale,
         mail: {
           kind: "memberInvited",
-          params: { inviter: `${user.firstName} ${user.lastName}`, organization: organization.name, signupPath: `/signup?email=${encodeURIComponent(email)}`, days: 14 },
+          params: { inviter: `${user.firstName} ${user.lastName}`, organization: organization.name, signupPath: `/signup?email=${encodeURIComponent(email)}`, days: MEMBER_INVITATION_DAYS },
         },
       });
     }
     await logActivity(tx, partnerActor(user, ip), { action: "organization.member_invited", organizationId, subject: email });
-    return { ok: true, added: Boolean(existing) };
+    return ok({ added: Boolean(existing) });
   });
 }
 
-export type RemoveMemberResult = { ok: true } | { ok: false; error: "members.errors.lastOwner" | "members.errors.notFound" };
+/** Done; not found; forbidden for a plain member; or a conflict when it would leave the organization without an owner. */
+export type RemoveMemberResult = Result;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function removeMember(user: User, organizationId: string, membershipId: string, ip?: string): Promise<RemoveMemberResult> {
-  if (!UUID.test(membershipId) || !UUID.test(organizationId)) return { ok: false, error: "members.errors.notFound" };
+export async function removeMember(user: PartnerUser, organizationId: string, membershipId: string, ip?: string | null): Promise<RemoveMemberResult> {
+  if (!isUuid(membershipId) || !isUuid(organizationId)) return refuse.notFound();
   return inTransaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "PartnerOrganization" WHERE "id" = ${organizationId}::uuid FOR UPDATE`;
+    const organization = await lockAsOwner(tx, user, organizationId);
+    if (refused(organization)) return organization;
     const membership = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, include: { user: true } });
-    if (!membership) return { ok: false, error: "members.errors.notFound" };
+    if (!membership) return refuse.notFound();
     if (membership.role === "OWNER") {
       const owners = await tx.membership.count({ where: { organizationId, role: "OWNER" } });
-      if (owners <= 1) return { ok: false, error: "members.errors.lastOwner" };
+      if (owners <= 1) return refuse.conflict("form", "members.errors.lastOwner");
     }
     await tx.membership.delete({ where: { id: membership.id } });
     // Their collaborator sessions in this organization's stores end now.
     await tx.collaboratorSession.deleteMany({ where: { userId: membership.userId, access: { organizationId } } });
     await logActivity(tx, partnerActor(user, ip), { action: "organization.member_removed", organizationId, subject: membership.user.email });
-    return { ok: true };
+    return ok();
   });
 }
 
-export async function cancelInvitation(user: User, organizationId: string, invitationId: string, ip?: string) {
-  if (!UUID.test(invitationId) || !UUID.test(organizationId)) return false;
+export async function cancelInvitation(user: PartnerUser, organizationId: string, invitationId: string, ip?: string | null): Promise<Result> {
+  if (!isUuid(invitationId) || !isUuid(organizationId)) return refuse.notFound();
   return inTransaction(async (tx) => {
+    const organization = await lockAsOwner(tx, user, organizationId);
+    if (refused(organization)) return organization;
     const invitation = await tx.organizationInvitation.findFirst({ where: { id: invitationId, organizationId, acceptedAt: null } });
-    if (!invitation) return false;
+    if (!invitation) return refuse.notFound();
     await tx.organizationInvitation.delete({ where: { id: invitation.id } });
     await logActivity(tx, partnerActor(user, ip), { action: "organization.invitation_cancelled", organizationId, subject: invitation.email });
-    return true;
+    return ok();
   });
 }
 

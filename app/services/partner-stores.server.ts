@@ -121,9 +121,3 @@ export async function listPartnerStores(
     nextCursor: last && (before ? true : more) ? encodeCursor(last) : null,
   };
 }
-
-/** Whether the organization has any store in its list at all (to choose between the empty state and "no match"). */
-export async function hasListedStores(organizationId: string): Promise<boolean> {
-  const row = await db().collaboratorAccess.findFirst({ where: { organizationId, listed: true, state: { not: "CANCELLED" } }, select: { id: true } });
-  return Boolean(row);
-}

@@ -4,16 +4,17 @@ import { generateCollaboratorCode } from "~/domain/collaborator-code";
 import { ALL_PERMISSIONS } from "~/domain/permissions";
 import { domainForHandle } from "~/domain/store-url";
 import type { PlanName } from "~/domain/plans";
-import type { FieldErrors } from "~/domain/forms";
+import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity, actorLabel } from "./activity.server";
 import type { SessionUser } from "./sessions.server";
 
-export type CreateStoreResult = { ok: true; storeId: string } | { ok: false; errors: FieldErrors };
+/** The new store, or a conflict on its address when another store took it first. */
+export type CreateStoreResult = Result<{ storeId: string }>;
 
 export async function createStore(
   user: SessionUser["user"],
   input: { name: string; handle: string; contactEmail: string; plan: PlanName },
-  ip?: string,
+  ip?: string | null,
 ): Promise<CreateStoreResult> {
   const domain = domainForHandle(input.handle);
   try {
@@ -34,10 +35,10 @@ export async function createStore(
         },
       });
       await logActivity(tx, { userId: user.id, label: actorLabel(user), kind: "owner", ip }, { action: "store.created", storeId: store.id, subject: domain });
-      return { ok: true as const, storeId: store.id };
+      return ok({ storeId: store.id });
     });
   } catch (error) {
-    if (violates(error, "Store_domain_key")) return { ok: false, errors: { handle: "stores.new.errors.handleTaken" } };
+    if (violates(error, "Store_domain_key")) return refuse.conflict("handle", "stores.new.errors.handleTaken");
     throw error;
   }
 }

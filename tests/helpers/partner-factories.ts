@@ -6,6 +6,8 @@ import { db } from "~/lib/db.server";
 import { requestAccess } from "~/services/access-requests.server";
 import { resolveStoreActor } from "~/services/store-access.server";
 import type { Permission } from "~/domain/permissions";
+import type { Result } from "~/domain/result";
+import { decodeMessage } from "~/i18n/messages";
 import type { SessionUser } from "~/services/sessions.server";
 import { createSession } from "./factories";
 
@@ -78,4 +80,17 @@ export async function createManagedAccess(
   const request = await sendRequest(partner, organizationId, store, permissions);
   await approveAsOwner(owner, store.id, request.requestId, permissions);
   return request;
+}
+
+/** A use case's answer as the tests read it: done, or the refusal's kind and each field's message key. */
+export function readResult(result: Result<unknown>): { ok: true } | { kind: string; errors: Record<string, string> } {
+  if (result.ok) return { ok: true };
+  return { kind: result.kind, errors: Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, decodeMessage(message).key])) };
+}
+
+/** The parameters of a refusal's message for one field (numbers as numbers). */
+export function paramsOf(result: Result<unknown>, field = "form"): Record<string, string | number> | undefined {
+  if (result.ok || !result.errors[field]) return undefined;
+  const { params } = decodeMessage(result.errors[field]);
+  return params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, /^\d+$/.test(String(value)) ? Number(value) : value]));
 }

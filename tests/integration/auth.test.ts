@@ -8,6 +8,8 @@ import { createOrganization as createOrganizationService } from "~/services/orga
 import { landingPath, listWorkspaces } from "~/services/workspaces.server";
 import { LOGIN_THROTTLE } from "~/domain/auth";
 import { violates } from "~/lib/transaction.server";
+import { decodeMessage } from "~/i18n/messages";
+import type { Result } from "~/domain/result";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -19,6 +21,12 @@ afterAll(async () => {
 
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 
+/** A refusal as the tests read it: its kind and each field's message key (parameters apart). */
+function refusalOf(result: Result<unknown>) {
+  if (result.ok) return null;
+  return { kind: result.kind, errors: Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, decodeMessage(message).key])) };
+}
+
 describe("sign up and sign in", () => {
   test("sign up creates a login with a hashed password and a working session", async () => {
     const result = await signUp({ firstName: "Ada", lastName: "Lovelace", email: "ada@example.test", password: "a long passphrase" }, meta);
@@ -27,22 +35,22 @@ describe("sign up and sign in", () => {
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.test" } });
     expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(user.passwordHash).not.toContain("a long passphrase");
-    const session = await findSession(result.token);
+    const session = await findSession(result.value.token);
     expect(session?.user.email).toBe("ada@example.test");
     // Only the token's hash is stored.
-    expect(await t.db.session.count({ where: { id: result.token } })).toBe(0);
+    expect(await t.db.session.count({ where: { id: result.value.token } })).toBe(0);
   });
 
   test("the same email twice is a field error, whatever its letter case", async () => {
     const result = await signUp({ firstName: "A", lastName: "B", email: "ada@example.test", password: "another passphrase" }, meta);
-    expect(result).toEqual({ ok: false, errors: { email: "auth.errors.emailTaken" } });
+    expect(refusalOf(result)).toEqual({ kind: "conflict", errors: { email: "auth.errors.emailTaken" } });
   });
 
   test("wrong password and unknown email get the same answer", async () => {
     const user = await createUser();
     const wrongPassword = await signIn({ email: user.email, password: "nope nope nope" }, meta);
     const unknown = await signIn({ email: "nobody@example.test", password: "nope nope nope" }, meta);
-    expect(wrongPassword).toEqual({ ok: false, errors: { form: "auth.errors.incorrect" } });
+    expect(refusalOf(wrongPassword)).toEqual({ kind: "invalid", errors: { form: "auth.errors.incorrect" } });
     expect(unknown).toEqual(wrongPassword);
     expect((await signIn({ email: user.email, password: TEST_PASSWORD }, meta)).ok).toBe(true);
   });
@@ -52,14 +60,14 @@ describe("sign up and sign in", () => {
     for (let i = 0; i < LOGIN_THROTTLE.perAccount; i++) {
       await signIn({ email: user.email, password: `wrong-${i}` }, { ip: `198.51.100.${i}` });
     }
-    expect(await signIn({ email: user.email, password: TEST_PASSWORD }, meta)).toEqual({ ok: false, errors: { form: "auth.errors.throttled" } });
+    expect(refusalOf(await signIn({ email: user.email, password: TEST_PASSWORD }, meta))).toEqual({ kind: "throttled", errors: { form: "auth.errors.throttled" } });
   });
 
   test("sign-in is throttled per address across accounts", async () => {
     const user = await createUser();
     const ip = "192.0.2.99";
     for (let i = 0; i < LOGIN_THROTTLE.perAddress; i++) await signIn({ email: `guess-${i}@example.test`, password: "x" }, { ip });
-    expect(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).toEqual({ ok: false, errors: { form: "auth.errors.throttled" } });
+    expect(refusalOf(await signIn({ email: user.email, password: TEST_PASSWORD }, { ip }))).toEqual({ kind: "throttled", errors: { form: "auth.errors.throttled" } });
     expect((await signIn({ email: user.email, password: TEST_PASSWORD }, meta)).ok).toBe(true);
   });
 
@@ -67,8 +75,8 @@ describe("sign up and sign in", () => {
     const user = await createUser();
     const result = await signIn({ email: user.email, password: TEST_PASSWORD }, meta);
     if (!result.ok) throw new Error("sign-in failed");
-    await endSession(result.token);
-    expect(await findSession(result.token)).toBeNull();
+    await endSession(result.value.token);
+    expect(await findSession(result.value.token)).toBeNull();
   });
 
   test("an expired session is refused and removed", async () => {
@@ -76,7 +84,7 @@ describe("sign up and sign in", () => {
     const result = await signIn({ email: user.email, password: TEST_PASSWORD }, meta);
     if (!result.ok) throw new Error("sign-in failed");
     await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await findSession(result.token)).toBeNull();
+    expect(await findSession(result.value.token)).toBeNull();
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });
@@ -87,14 +95,14 @@ describe("workspaces", () => {
     const result = await createStoreService(user, { name: "Test Shop", handle: "test-shop", contactEmail: "hello@test-shop.test", plan: "BASIC" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const store = await t.db.store.findUniqueOrThrow({ where: { id: result.storeId }, include: { staffAccounts: true } });
+    const store = await t.db.store.findUniqueOrThrow({ where: { id: result.value.storeId }, include: { staffAccounts: true } });
     expect(store.domain).toBe("test-shop.portier.test");
     expect(store.collaboratorCode).toMatch(/^\d{4}$/);
     expect(store.collaboratorCodeRequired).toBe(true);
     expect(store.staffAccounts).toHaveLength(1);
     expect(store.staffAccounts[0]).toMatchObject({ isOwner: true, status: "ACTIVE", userId: user.id });
     const again = await createStoreService(user, { name: "Other", handle: "test-shop", contactEmail: "x@example.test", plan: "BASIC" });
-    expect(again).toEqual({ ok: false, errors: { handle: "stores.new.errors.handleTaken" } });
+    expect(refusalOf(again)).toEqual({ kind: "conflict", errors: { handle: "stores.new.errors.handleTaken" } });
   });
 
   test("a second owner for a store is refused by the database", async () => {
@@ -110,7 +118,8 @@ describe("workspaces", () => {
     const user = await createUser();
     expect(landingPath(await listWorkspaces(user.id))).toBeNull();
     const org = await createOrganizationService(user, { name: "Solo Studio" });
-    expect(landingPath(await listWorkspaces(user.id))).toBe(`/partners/${org.id}/stores`);
+    if (!org.ok) throw new Error("organization not created");
+    expect(landingPath(await listWorkspaces(user.id))).toBe(`/partners/${org.value.id}/stores`);
     await createStore({ owner: user });
     expect(landingPath(await listWorkspaces(user.id))).toBeNull();
     const workspaces = await listWorkspaces(user.id);

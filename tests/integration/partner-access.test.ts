@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createOrganization, createSession, createStore, createUser } from "../helpers/factories";
-import { asPartner, createManagedAccess, declineAsOwner, sendRequest } from "../helpers/partner-factories";
+import { asPartner, createManagedAccess, declineAsOwner, readResult, sendRequest } from "../helpers/partner-factories";
 import { logInToStore } from "~/services/collaborator-login.server";
 import { removeAccess, removeFromList, dismissDeclined } from "~/services/partner-access.server";
 import { resolveStoreActor } from "~/services/store-access.server";
@@ -32,7 +32,7 @@ describe("Log in", () => {
     // Before "Log in" there is no way in: the store does not exist for this person.
     expect(await resolveStoreActor(session, store.id)).toEqual({ ok: false, reason: "notFound" });
 
-    expect(await logInToStore(session, organization.id, accessId, "203.0.113.5")).toEqual({ ok: true, storeId: store.id });
+    expect(await logInToStore(session, organization.id, accessId, "203.0.113.5")).toEqual({ ok: true, value: { storeId: store.id } });
     expect(await t.db.collaboratorSession.count({ where: { sessionId: session.sessionId, accessId } })).toBe(1);
     const decision = await resolveStoreActor(session, store.id);
     expect(decision.ok && decision.actor).toMatchObject({ kind: "collaborator", organizationId: organization.id, organizationName: "Northwind Agency" });
@@ -60,19 +60,19 @@ describe("Log in", () => {
     const { store } = await createStore({ codeRequired: false });
     const pending = await sendRequest(partner, organization.id, store);
     const session = await createSession(partner);
-    expect(await logInToStore(session, organization.id, pending.accessId)).toEqual({ ok: false, reason: "notManaged" });
+    expect(readResult(await logInToStore(session, organization.id, pending.accessId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.errors.notManaged" } });
 
     const other = await managedWorld();
     // Someone else's access id, with or without their organization id.
-    expect(await logInToStore(session, organization.id, other.accessId)).toEqual({ ok: false, reason: "notFound" });
-    expect(await logInToStore(session, other.organization.id, other.accessId)).toEqual({ ok: false, reason: "notFound" });
+    expect(await logInToStore(session, organization.id, other.accessId)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await logInToStore(session, other.organization.id, other.accessId)).toMatchObject({ ok: false, kind: "notFound" });
     expect(await t.db.collaboratorSession.count({ where: { sessionId: session.sessionId } })).toBe(0);
   });
 
   test("a suspended access cannot be used to log in", async () => {
     const { organization, session, accessId } = await managedWorld();
     await t.db.collaboratorAccess.update({ where: { id: accessId }, data: { state: "SUSPENDED" } });
-    expect(await logInToStore(session, organization.id, accessId)).toEqual({ ok: false, reason: "suspended" });
+    expect(readResult(await logInToStore(session, organization.id, accessId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.errors.suspended" } });
   });
 
   test("a person removed from the organization is refused on their next request", async () => {
@@ -81,7 +81,7 @@ describe("Log in", () => {
     await t.db.membership.create({ data: { organizationId: organization.id, userId: owner2.id, role: "OWNER" } });
     await logInToStore(session, organization.id, accessId);
     const membership = await t.db.membership.findFirstOrThrow({ where: { organizationId: organization.id, userId: partner.id } });
-    expect(await removeMember(asPartner(owner2), organization.id, membership.id)).toEqual({ ok: true });
+    expect(readResult(await removeMember(asPartner(owner2), organization.id, membership.id))).toEqual({ ok: true });
     expect((await resolveStoreActor(session, store.id)).ok).toBe(false);
   });
 });
@@ -92,7 +92,7 @@ describe("Remove access", () => {
     await logInToStore(session, organization.id, accessId);
     expect((await resolveStoreActor(session, store.id)).ok).toBe(true);
 
-    expect(await removeAccess(asPartner(partner), organization.id, accessId, "203.0.113.5")).toEqual({ ok: true });
+    expect(readResult(await removeAccess(asPartner(partner), organization.id, accessId, "203.0.113.5"))).toEqual({ ok: true });
     const access = await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: accessId } });
     expect(access).toMatchObject({ state: "REMOVED", listed: true, permissions: [] });
     expect(await t.db.collaboratorSession.count({ where: { accessId } })).toBe(0);
@@ -114,24 +114,24 @@ describe("Remove access", () => {
 
   test("twice is harmless; a pending, declined or foreign access is refused", async () => {
     const { organization, partner, accessId } = await managedWorld();
-    expect(await removeAccess(asPartner(partner), organization.id, accessId)).toEqual({ ok: true });
-    expect(await removeAccess(asPartner(partner), organization.id, accessId)).toEqual({ ok: true });
+    expect(readResult(await removeAccess(asPartner(partner), organization.id, accessId))).toEqual({ ok: true });
+    expect(readResult(await removeAccess(asPartner(partner), organization.id, accessId))).toEqual({ ok: true });
     expect(await t.db.notification.count({ where: { kind: "collaborator_access.removed_by_partner", params: { path: ["organizationId"], equals: organization.id } } })).toBe(1);
 
     const { store } = await createStore({ codeRequired: false });
     const pending = await sendRequest(partner, organization.id, store);
-    expect(await removeAccess(asPartner(partner), organization.id, pending.accessId)).toEqual({ ok: false, reason: "wrongState" });
+    expect(readResult(await removeAccess(asPartner(partner), organization.id, pending.accessId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.errors.wrongState" } });
 
     const other = await managedWorld();
-    expect(await removeAccess(asPartner(partner), organization.id, other.accessId)).toEqual({ ok: false, reason: "notFound" });
-    expect(await removeAccess(asPartner(partner), other.organization.id, other.accessId)).toEqual({ ok: false, reason: "notFound" });
+    expect(await removeAccess(asPartner(partner), organization.id, other.accessId)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await removeAccess(asPartner(partner), other.organization.id, other.accessId)).toMatchObject({ ok: false, kind: "notFound" });
     expect((await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: other.accessId } })).state).toBe("MANAGED");
   });
 
   test("a suspended access can be given back too", async () => {
     const { organization, partner, accessId } = await managedWorld();
     await t.db.collaboratorAccess.update({ where: { id: accessId }, data: { state: "SUSPENDED" } });
-    expect(await removeAccess(asPartner(partner), organization.id, accessId)).toEqual({ ok: true });
+    expect(readResult(await removeAccess(asPartner(partner), organization.id, accessId))).toEqual({ ok: true });
     expect((await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: accessId } })).state).toBe("REMOVED");
   });
 
@@ -139,8 +139,8 @@ describe("Remove access", () => {
     for (let round = 0; round < 5; round++) {
       const { organization, store, session, accessId, partner } = await managedWorld();
       const [login, removal] = await Promise.all([logInToStore(session, organization.id, accessId), removeAccess(asPartner(partner), organization.id, accessId)]);
-      expect(removal).toEqual({ ok: true });
-      expect(login.ok ? "in" : login.reason).toMatch(/^(in|notManaged)$/);
+      expect(readResult(removal)).toEqual({ ok: true });
+      expect(readResult(login)).toMatchObject(login.ok ? { ok: true } : { kind: "conflict", errors: { form: "partner.stores.errors.notManaged" } });
       expect(await t.db.collaboratorSession.count({ where: { accessId } })).toBe(0);
       expect((await resolveStoreActor(session, store.id)).ok).toBe(false);
     }
@@ -150,14 +150,14 @@ describe("Remove access", () => {
 describe("Remove from list and Dismiss", () => {
   test("Remove from list hides an Access removed row, and only that", async () => {
     const { organization, partner, accessId } = await managedWorld();
-    expect(await removeFromList(asPartner(partner), organization.id, accessId)).toEqual({ ok: false, reason: "wrongState" });
+    expect(readResult(await removeFromList(asPartner(partner), organization.id, accessId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.errors.wrongState" } });
     await removeAccess(asPartner(partner), organization.id, accessId);
-    expect(await removeFromList(asPartner(partner), organization.id, accessId)).toEqual({ ok: true });
+    expect(readResult(await removeFromList(asPartner(partner), organization.id, accessId))).toEqual({ ok: true });
     expect((await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: accessId } })).listed).toBe(false);
     expect((await listPartnerStores(organization.id)).rows.map((r) => r.accessId)).not.toContain(accessId);
     expect(await t.db.activityLog.count({ where: { organizationId: organization.id, action: "collaborator_access.removed_from_list" } })).toBe(1);
     // Again: already done.
-    expect(await removeFromList(asPartner(partner), organization.id, accessId)).toEqual({ ok: true });
+    expect(readResult(await removeFromList(asPartner(partner), organization.id, accessId))).toEqual({ ok: true });
   });
 
   test("a declined request stays visible as Declined until dismissed", async () => {
@@ -167,8 +167,8 @@ describe("Remove from list and Dismiss", () => {
     const request = await sendRequest(partner, organization.id, store);
     await declineAsOwner(owner, store.id, request.requestId);
     expect((await listPartnerStores(organization.id)).rows).toMatchObject([{ accessId: request.accessId, state: "DECLINED" }]);
-    expect(await removeFromList(asPartner(partner), organization.id, request.accessId)).toEqual({ ok: false, reason: "wrongState" });
-    expect(await dismissDeclined(asPartner(partner), organization.id, request.accessId)).toEqual({ ok: true });
+    expect(readResult(await removeFromList(asPartner(partner), organization.id, request.accessId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.errors.wrongState" } });
+    expect(readResult(await dismissDeclined(asPartner(partner), organization.id, request.accessId))).toEqual({ ok: true });
     expect((await listPartnerStores(organization.id)).rows).toEqual([]);
   });
 
@@ -176,7 +176,7 @@ describe("Remove from list and Dismiss", () => {
     const { organization, partner, accessId } = await managedWorld();
     await removeAccess(asPartner(partner), organization.id, accessId);
     const stranger = await createUser();
-    expect(await removeFromList(asPartner(stranger), organization.id, accessId)).toEqual({ ok: false, reason: "notFound" });
-    expect(await removeAccess(asPartner(stranger), organization.id, accessId)).toEqual({ ok: false, reason: "notFound" });
+    expect(await removeFromList(asPartner(stranger), organization.id, accessId)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await removeAccess(asPartner(stranger), organization.id, accessId)).toMatchObject({ ok: false, kind: "notFound" });
   });
 });

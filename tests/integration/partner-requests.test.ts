@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { createOrganization, createStaff, createStore, createUser } from "../helpers/factories";
-import { approveAsOwner, asPartner, declineAsOwner, sendRequest } from "../helpers/partner-factories";
+import { approveAsOwner, asPartner, declineAsOwner, paramsOf, readResult, sendRequest } from "../helpers/partner-factories";
 import { requestAccess, cancelRequest, CODE_ATTEMPT_LIMIT_PER_ADDRESS } from "~/services/access-requests.server";
 import { accessRequestSchema, type AccessRequestInput } from "~/domain/access-request";
-import { parseForm } from "~/domain/forms";
+import { parseSubmission } from "~/domain/forms";
 import { CODE_ATTEMPT_LIMIT, CODE_LOCKOUT_MINUTES } from "~/domain/collaborator-code";
 import { PENDING_REQUEST_CAP } from "~/domain/request-lifecycle";
 
@@ -42,7 +42,12 @@ async function traces(storeId: string, organizationId: string) {
 }
 
 describe("the request form", () => {
-  const form = (fields: Record<string, string>) => parseForm(accessRequestSchema, { storeUrl: "maple-goods.portier.test", code: "1234", "perm.orders": "view", ...fields });
+  /** The form as the route reads it (conform, perm.<section> nested), answered as data or each field's first message. */
+  const form = (fields: Record<string, string>) => {
+    const submission = parseSubmission(new URLSearchParams({ storeUrl: "maple-goods.portier.test", code: "1234", "perm.orders": "view", ...fields }), accessRequestSchema);
+    if (submission.status === "success") return { ok: true as const, data: submission.value };
+    return { ok: false as const, errors: Object.fromEntries(Object.entries(submission.error ?? {}).map(([field, messages]) => [field, messages?.[0]])) };
+  };
 
   test.each(["https://maple-goods.portier.test/admin", "MAPLE-GOODS.portier.test", "maple-goods.portier.test/", "  http://Maple-Goods.Portier.Test:443/admin/orders?x=1 "])(
     "accepts the store URL %s",
@@ -89,11 +94,11 @@ describe("requesting access", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
 
-    const request = await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: result.requestId } });
+    const request = await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: result.value.requestId } });
     expect(request).toMatchObject({ status: "PENDING", organizationId: organization.id, storeId: store.id, requestedById: partner.id, message: "We run your ads." });
     expect(request.permissions).toEqual(["orders_view", "products_manage"]);
 
-    const access = await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: result.accessId } });
+    const access = await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: result.value.accessId } });
     expect(access).toMatchObject({ state: "PENDING", listed: true, requestId: request.id, permissions: ["orders_view", "products_manage"] });
 
     const notifications = await t.db.notification.findMany({ where: { storeId: store.id } });
@@ -136,7 +141,7 @@ describe("requesting access", () => {
   test("an unknown store is a field error and creates nothing", async () => {
     const { partner, organization } = await agency();
     const result = await requestAccess(asPartner(partner), organization.id, input({ domain: "nowhere.portier.test" }), IP);
-    expect(result).toEqual({ ok: false, errors: { storeUrl: "partner.request.errors.unknownStore" } });
+    expect(readResult(result)).toEqual({ kind: "invalid", errors: { storeUrl: "partner.request.errors.unknownStore" } });
     expect(await t.db.collaboratorRequest.count({ where: { organizationId: organization.id } })).toBe(0);
   });
 
@@ -144,7 +149,7 @@ describe("requesting access", () => {
     const { partner, organization } = await agency();
     const { store } = await createStore({ name: "Guarded Goods", code: "4821" });
     const result = await requestAccess(asPartner(partner), organization.id, input(store, { code: "4822" }), IP);
-    expect(result).toEqual({ ok: false, errors: { code: "partner.request.errors.code" } });
+    expect(readResult(result)).toEqual({ kind: "invalid", errors: { code: "partner.request.errors.code" } });
     expect(await traces(store.id, organization.id)).toEqual({ requests: 0, accesses: 0, notifications: 0, mails: 0, pending: 0 });
     expect(await t.db.codeAttempt.count({ where: { storeId: store.id, organizationId: organization.id } })).toBe(1);
     const log = await t.db.activityLog.findMany({ where: { storeId: store.id, action: "collaborator_code.failed_attempt" } });
@@ -156,7 +161,7 @@ describe("requesting access", () => {
   test("a missing code is refused the same way, but is not counted as a guess", async () => {
     const { partner, organization } = await agency();
     const { store } = await createStore({ code: "4821" });
-    expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: "" }), IP)).toEqual({ ok: false, errors: { code: "partner.request.errors.code" } });
+    expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store, { code: "" }), IP))).toEqual({ kind: "invalid", errors: { code: "partner.request.errors.code" } });
     expect(await traces(store.id, organization.id)).toMatchObject({ requests: 0, notifications: 0, mails: 0 });
     expect(await t.db.codeAttempt.count({ where: { storeId: store.id } })).toBe(0);
   });
@@ -173,10 +178,11 @@ describe("requesting access", () => {
     const { partner, organization } = await agency();
     const { store } = await createStore({ code: "4821" });
     for (let i = 0; i < CODE_ATTEMPT_LIMIT; i++) {
-      expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: String(1000 + i) }), IP)).toMatchObject({ errors: { code: "partner.request.errors.code" } });
+      expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store, { code: String(1000 + i) }), IP))).toMatchObject({ errors: { code: "partner.request.errors.code" } });
     }
     const refused = await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP);
-    expect(refused).toEqual({ ok: false, errors: { code: "partner.request.errors.throttled" }, params: { minutes: CODE_LOCKOUT_MINUTES } });
+    expect(readResult(refused)).toEqual({ kind: "throttled", errors: { code: "partner.request.errors.throttled" } });
+    expect(paramsOf(refused, "code")).toMatchObject({ minutes: CODE_LOCKOUT_MINUTES });
     expect(await traces(store.id, organization.id)).toMatchObject({ requests: 0, notifications: 0, mails: 0 });
     // Refused attempts during the lockout are not guesses that reach the code: not recorded again.
     expect(await t.db.codeAttempt.count({ where: { storeId: store.id } })).toBe(CODE_ATTEMPT_LIMIT);
@@ -195,7 +201,7 @@ describe("requesting access", () => {
     const { store } = await createStore({ code: "4821" });
     for (let i = 0; i < CODE_ATTEMPT_LIMIT; i++) await requestAccess(asPartner(partner), organization.id, input(store, { code: "0000" }), IP);
     await t.db.codeAttempt.updateMany({ where: { storeId: store.id }, data: { createdAt: new Date(Date.now() - 45 * 60_000) } });
-    expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP)).toMatchObject({ params: { minutes: 15 } });
+    expect(paramsOf(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP), "code")).toMatchObject({ minutes: 15 });
   });
 
   test("one address guessing through many organizations is throttled too", async () => {
@@ -207,7 +213,7 @@ describe("requesting access", () => {
       for (let i = 0; i < CODE_ATTEMPT_LIMIT; i++) await requestAccess(asPartner(partner), organization.id, input(store, { code: "0000" }), guesser);
     }
     const fresh = await agency();
-    expect(await requestAccess(asPartner(fresh.partner), fresh.organization.id, input(store, { code: "4821" }), guesser)).toMatchObject({ errors: { code: "partner.request.errors.throttled" } });
+    expect(readResult(await requestAccess(asPartner(fresh.partner), fresh.organization.id, input(store, { code: "4821" }), guesser))).toMatchObject({ kind: "throttled", errors: { code: "partner.request.errors.throttled" } });
     expect((await requestAccess(asPartner(fresh.partner), fresh.organization.id, input(store, { code: "4821" }), "192.0.2.201")).ok).toBe(true);
   });
 
@@ -216,13 +222,13 @@ describe("requesting access", () => {
     const { store, owner } = await createStore({ code: "4821" });
     const first = await sendRequest(partner, organization.id, store);
     const before = await traces(store.id, organization.id);
-    expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP)).toEqual({ ok: false, errors: { storeUrl: "partner.request.errors.alreadyPending" } });
+    expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP))).toEqual({ kind: "conflict", errors: { storeUrl: "partner.request.errors.alreadyPending" } });
     expect(await traces(store.id, organization.id)).toEqual(before);
 
     await approveAsOwner(owner, store.id, first.requestId, ["orders_view"]);
-    expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP)).toEqual({ ok: false, errors: { storeUrl: "partner.request.errors.alreadyManaged" } });
+    expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP))).toEqual({ kind: "conflict", errors: { storeUrl: "partner.request.errors.alreadyManaged" } });
     await t.db.collaboratorAccess.update({ where: { id: first.accessId }, data: { state: "SUSPENDED" } });
-    expect(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP)).toEqual({ ok: false, errors: { storeUrl: "partner.request.errors.alreadySuspended" } });
+    expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP))).toEqual({ kind: "conflict", errors: { storeUrl: "partner.request.errors.alreadySuspended" } });
     expect(await t.db.collaboratorRequest.count({ where: { storeId: store.id } })).toBe(1);
   });
 
@@ -241,7 +247,7 @@ describe("requesting access", () => {
     const { store } = await createStore({ code: "4821" });
     await createStaff(store.id, partner, ["orders_view"], status);
     const result = await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP);
-    expect(result).toEqual({ ok: false, errors: { form: "partner.request.errors.staffSelf" } });
+    expect(readResult(result)).toEqual({ kind: "conflict", errors: { form: "partner.request.errors.staffSelf" } });
     expect(await traces(store.id, organization.id)).toMatchObject({ requests: 0, notifications: 0, mails: 0 });
   });
 
@@ -252,24 +258,28 @@ describe("requesting access", () => {
     const { store } = await createStore({ code: "4821" });
     await createStaff(store.id, colleague, ["orders_view"], "INVITED");
     const result = await requestAccess(asPartner(partner), organization.id, input(store, { code: "4821" }), IP);
-    expect(result).toEqual({ ok: false, errors: { form: "partner.request.errors.staffMember" }, params: { name: "Omar Haddad", email: colleague.email } });
+    expect(readResult(result)).toEqual({ kind: "conflict", errors: { form: "partner.request.errors.staffMember" } });
+    expect(paramsOf(result)).toEqual({ name: "Omar Haddad", email: colleague.email });
   });
 
   test("a store's owner, or an organization with the owner among its members, is told the owner cannot be a collaborator", async () => {
     const { partner, organization } = await agency();
     const { store } = await createStore({ owner: partner, codeRequired: false });
-    expect(await requestAccess(asPartner(partner), organization.id, input(store), IP)).toEqual({ ok: false, errors: { form: "partner.request.errors.ownStore" } });
+    expect(readResult(await requestAccess(asPartner(partner), organization.id, input(store), IP))).toEqual({ kind: "conflict", errors: { form: "partner.request.errors.ownStore" } });
     const colleague = await createUser();
     await t.db.membership.create({ data: { organizationId: organization.id, userId: colleague.id } });
-    expect(await requestAccess(asPartner(colleague), organization.id, input(store), IP)).toMatchObject({ ok: false, errors: { form: "partner.request.errors.ownerMember" }, params: { email: partner.email } });
+    const refused = await requestAccess(asPartner(colleague), organization.id, input(store), IP);
+    expect(readResult(refused)).toEqual({ kind: "conflict", errors: { form: "partner.request.errors.ownerMember" } });
+    expect(paramsOf(refused)).toMatchObject({ email: partner.email });
   });
 
   test("someone outside the organization cannot request in its name", async () => {
     const { organization } = await agency();
     const stranger = await createUser();
     const { store } = await createStore({ codeRequired: false });
-    expect(await requestAccess(asPartner(stranger), organization.id, input(store), IP)).toEqual({ ok: false, errors: { form: "partner.errors.notFound" } });
-    expect(await requestAccess(asPartner(stranger), "not-a-uuid", input(store), IP)).toEqual({ ok: false, errors: { form: "partner.errors.notFound" } });
+    expect(await requestAccess(asPartner(stranger), organization.id, input(store), IP)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await requestAccess(asPartner(stranger), "not-a-uuid", input(store), IP)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await t.db.collaboratorRequest.count({ where: { storeId: store.id } })).toBe(0);
   });
 });
 
@@ -280,10 +290,12 @@ describe("the cap of 10 pending requests", () => {
     const requests = [];
     for (const { store } of stores.slice(0, PENDING_REQUEST_CAP)) requests.push(await sendRequest(partner, organization.id, store));
     const eleventh = stores[PENDING_REQUEST_CAP].store;
-    expect(await requestAccess(asPartner(partner), organization.id, input(eleventh), IP)).toEqual({ ok: false, errors: { form: "partner.request.errors.cap" }, params: { limit: 10 } });
+    const refused = await requestAccess(asPartner(partner), organization.id, input(eleventh), IP);
+    expect(readResult(refused)).toEqual({ kind: "conflict", errors: { form: "partner.request.errors.cap" } });
+    expect(paramsOf(refused)).toMatchObject({ limit: 10 });
     expect(await traces(eleventh.id, organization.id)).toMatchObject({ requests: 0, accesses: 0, notifications: 0, mails: 0, pending: 10 });
 
-    expect(await cancelRequest(asPartner(partner), organization.id, requests[0].requestId)).toEqual({ ok: true });
+    expect(readResult(await cancelRequest(asPartner(partner), organization.id, requests[0].requestId))).toEqual({ ok: true });
     expect((await requestAccess(asPartner(partner), organization.id, input(eleventh), IP)).ok).toBe(true);
   });
 
@@ -306,7 +318,7 @@ describe("the cap of 10 pending requests", () => {
     expect(rejected, JSON.stringify(rejected.slice(0, 1))).toEqual([]);
     const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof requestAccess>>>).value);
     expect(results.filter((r) => r.ok)).toHaveLength(10);
-    expect(results.filter((r) => !r.ok && r.errors.form === "partner.request.errors.cap")).toHaveLength(40);
+    expect(results.map(readResult).filter((r) => "errors" in r && r.errors.form === "partner.request.errors.cap")).toHaveLength(40);
 
     expect(await t.db.collaboratorRequest.count({ where: { organizationId: organization.id, status: "PENDING" } })).toBe(10);
     expect(await t.db.collaboratorAccess.count({ where: { organizationId: organization.id, state: "PENDING" } })).toBe(10);
@@ -324,7 +336,7 @@ describe("the cap of 10 pending requests", () => {
       requestAccess(asPartner(colleague), organization.id, input(store), IP),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, errors: { storeUrl: "partner.request.errors.alreadyPending" } });
+    expect(readResult(results.find((r) => !r.ok)!)).toEqual({ kind: "conflict", errors: { storeUrl: "partner.request.errors.alreadyPending" } });
     expect(await t.db.collaboratorRequest.count({ where: { storeId: store.id, status: "PENDING" } })).toBe(1);
     expect(await t.db.notification.count({ where: { storeId: store.id } })).toBe(1);
   });
@@ -345,7 +357,7 @@ describe("cancelling a request", () => {
     const { partner, organization } = await agency();
     const { store } = await createStore({ codeRequired: false });
     const request = await sendRequest(partner, organization.id, store);
-    expect(await cancelRequest(asPartner(partner), organization.id, request.requestId, IP)).toEqual({ ok: true });
+    expect(readResult(await cancelRequest(asPartner(partner), organization.id, request.requestId, IP))).toEqual({ ok: true });
 
     expect(await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.requestId } })).toMatchObject({ status: "CANCELLED", cancelledById: partner.id });
     expect(await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: request.accessId } })).toMatchObject({ state: "CANCELLED", listed: false });
@@ -365,18 +377,18 @@ describe("cancelling a request", () => {
     const approvedStore = await createStore({ codeRequired: false });
     const approved = await sendRequest(partner, organization.id, approvedStore.store);
     await approveAsOwner(approvedStore.owner, approvedStore.store.id, approved.requestId, ["orders_view"]);
-    expect(await cancelRequest(asPartner(partner), organization.id, approved.requestId)).toEqual({ ok: false, reason: "alreadyDecided", status: "APPROVED" });
+    expect(readResult(await cancelRequest(asPartner(partner), organization.id, approved.requestId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.outcome.APPROVED" } });
     expect(await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: approved.accessId } })).toMatchObject({ state: "MANAGED", listed: true });
 
     const declinedStore = await createStore({ codeRequired: false });
     const declined = await sendRequest(partner, organization.id, declinedStore.store);
     await declineAsOwner(declinedStore.owner, declinedStore.store.id, declined.requestId);
-    expect(await cancelRequest(asPartner(partner), organization.id, declined.requestId)).toEqual({ ok: false, reason: "alreadyDecided", status: "DECLINED" });
+    expect(readResult(await cancelRequest(asPartner(partner), organization.id, declined.requestId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.outcome.DECLINED" } });
 
     const cancelledStore = await createStore({ codeRequired: false });
     const cancelled = await sendRequest(partner, organization.id, cancelledStore.store);
     await cancelRequest(asPartner(partner), organization.id, cancelled.requestId);
-    expect(await cancelRequest(asPartner(partner), organization.id, cancelled.requestId)).toEqual({ ok: false, reason: "alreadyDecided", status: "CANCELLED" });
+    expect(readResult(await cancelRequest(asPartner(partner), organization.id, cancelled.requestId))).toEqual({ kind: "conflict", errors: { form: "partner.stores.outcome.CANCELLED" } });
   });
 
   test("another organization's request is not found", async () => {
@@ -384,9 +396,9 @@ describe("cancelling a request", () => {
     const other = await agency();
     const { store } = await createStore({ codeRequired: false });
     const request = await sendRequest(other.partner, other.organization.id, store);
-    expect(await cancelRequest(asPartner(partner), organization.id, request.requestId)).toEqual({ ok: false, reason: "notFound" });
-    expect(await cancelRequest(asPartner(partner), other.organization.id, request.requestId)).toEqual({ ok: false, reason: "notFound" });
-    expect(await cancelRequest(asPartner(partner), organization.id, "nope")).toEqual({ ok: false, reason: "notFound" });
+    expect(await cancelRequest(asPartner(partner), organization.id, request.requestId)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await cancelRequest(asPartner(partner), other.organization.id, request.requestId)).toMatchObject({ ok: false, kind: "notFound" });
+    expect(await cancelRequest(asPartner(partner), organization.id, "nope")).toMatchObject({ ok: false, kind: "notFound" });
     expect((await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.requestId } })).status).toBe("PENDING");
   });
 
@@ -397,8 +409,8 @@ describe("cancelling a request", () => {
     const { store } = await createStore({ codeRequired: false });
     const request = await sendRequest(partner, organization.id, store);
     const results = await Promise.all([cancelRequest(asPartner(partner), organization.id, request.requestId), cancelRequest(asPartner(colleague), organization.id, request.requestId)]);
-    expect(results).toContainEqual({ ok: true });
-    expect(results).toContainEqual({ ok: false, reason: "alreadyDecided", status: "CANCELLED" });
+    expect(results.map(readResult)).toContainEqual({ ok: true });
+    expect(results.map(readResult)).toContainEqual({ kind: "conflict", errors: { form: "partner.stores.outcome.CANCELLED" } });
     expect((await t.db.partnerOrganization.findUniqueOrThrow({ where: { id: organization.id } })).pendingRequestCount).toBe(0);
   });
 });

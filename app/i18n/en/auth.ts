@@ -42,7 +42,7 @@ export const auth = {
   "stores.new.errors.handle": "Use 1 to 40 lower-case letters, digits or hyphens, not starting or ending with a hyphen.",
   "stores.new.errors.handleTaken": "This address is already taken. Choose another one.",
   "stores.new.errors.plan": "Choose a plan.",
-  "plan.BASIC": "Basic (up to {limit} staff accounts)",
-  "plan.STANDARD": "Standard (up to {limit} staff accounts)",
-  "plan.ADVANCED": "Advanced (up to {limit} staff accounts)",
+  "plan.BASIC": { one: "Basic (up to {limit} staff account)", other: "Basic (up to {limit} staff accounts)" },
+  "plan.STANDARD": { one: "Standard (up to {limit} staff account)", other: "Standard (up to {limit} staff accounts)" },
+  "plan.ADVANCED": { one: "Advanced (up to {limit} staff account)", other: "Advanced (up to {limit} staff accounts)" },
 };

@@ -3,7 +3,6 @@ export const partner = {
   "partner.nav.activity": "Activity",
   "partner.nav.members": "Members",
 
-  "partner.errors.notFound": "This organization is not available to you.",
 
   "partner.state.PENDING": "Pending",
   "partner.state.MANAGED": "Managed",
@@ -13,17 +12,20 @@ export const partner = {
   "partner.state.CANCELLED": "Cancelled",
 
   "partner.stores.title": "Stores",
-  "partner.stores.counter": "{count} of {limit} pending requests",
+  // English agrees with the limit ("1 of 10 pending requests"); other languages may not.
+  "partner.stores.counter": { one: "{count} of {limit} pending requests", other: "{count} of {limit} pending requests" },
   "partner.stores.addStore": "Add store",
   "partner.stores.requestAccess": "Request access to store",
-  "partner.stores.capReached": "You have {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to request another store.",
+  "partner.stores.capReached": {
+    one: "You have {limit} pending request, the limit. Cancel it or wait for the store owner's decision to request another store.",
+    other: "You have {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to request another store.",
+  },
   "partner.stores.tab.all": "All",
   "partner.stores.tab.PENDING": "Pending",
   "partner.stores.tab.MANAGED": "Managed",
   "partner.stores.tab.SUSPENDED": "Suspended",
   "partner.stores.tab.REMOVED": "Access removed",
   "partner.stores.tab.DECLINED": "Declined",
-  "partner.stores.search": "Search stores",
   "partner.stores.searchPlaceholder": "Search by store name or domain",
   "partner.stores.resource.singular": "store",
   "partner.stores.resource.plural": "stores",
@@ -59,7 +61,6 @@ export const partner = {
   "partner.stores.outcome.APPROVED": "The store owner approved this request a moment ago: the store is now managed.",
   "partner.stores.outcome.DECLINED": "The store owner declined this request a moment ago.",
   "partner.stores.outcome.CANCELLED": "This request was already cancelled.",
-  "partner.stores.errors.notFound": "This store is no longer in your list. Reload the page.",
   "partner.stores.errors.wrongState": "This store's access changed a moment ago. Reload the page to see where it stands.",
   "partner.stores.errors.suspended": "The store owner has suspended your organization's access to this store. Ask them to resume it.",
   "partner.stores.errors.notManaged": "Your organization no longer manages this store.",
@@ -67,7 +68,6 @@ export const partner = {
   "partner.stores.empty.body": "Ask the store owner for their store URL and collaborator request code, then send a request. The store shows here as pending until the owner decides.",
   "partner.stores.noMatch.title": "No stores found",
   "partner.stores.noMatch.body": "Try another store name or domain, or another tab.",
-  "partner.stores.pagination": "Stores pages",
 
   "partner.request.title": "Request access to store",
   "partner.request.storeUrl": "Store URL",
@@ -90,7 +90,10 @@ export const partner = {
   "partner.request.errors.staffMember": "{name} ({email}), a member of your organization, has a staff account on this store. Ask the store owner to remove that staff account first.",
   "partner.request.errors.ownStore": "You own this store, so you already have every permission in its admin. A store's owner cannot also be its collaborator.",
   "partner.request.errors.ownerMember": "{name} ({email}), a member of your organization, owns this store. A store's owner cannot also be its collaborator, so your organization cannot request access to it.",
-  "partner.request.errors.cap": "Your organization already has {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to free a slot.",
+  "partner.request.errors.cap": {
+    one: "Your organization already has {limit} pending request, the limit. Cancel it or wait for the store owner's decision to free the slot.",
+    other: "Your organization already has {limit} pending requests, the limit. Cancel a pending request or wait for a store owner's decision to free a slot.",
+  },
 
 
   "partner.activity.title": "Activity",
@@ -157,5 +160,4 @@ export const partner = {
   "members.errors.already": "This person is already a member.",
   "members.errors.invited": "An invitation is already waiting for this email.",
   "members.errors.lastOwner": "An organization needs at least one owner.",
-  "members.errors.notFound": "This member or invitation is no longer there. Reload the page.",
 };

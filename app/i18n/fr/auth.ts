@@ -42,7 +42,7 @@ export const auth = {
   "stores.new.errors.handle": "Utilisez de 1 à 40 lettres minuscules, chiffres ou tirets, sans tiret au début ni à la fin.",
   "stores.new.errors.handleTaken": "Cette adresse est déjà prise. Choisissez-en une autre.",
   "stores.new.errors.plan": "Choisissez un forfait.",
-  "plan.BASIC": "Basic (jusqu'à {limit} comptes employés)",
-  "plan.STANDARD": "Standard (jusqu'à {limit} comptes employés)",
-  "plan.ADVANCED": "Advanced (jusqu'à {limit} comptes employés)",
+  "plan.BASIC": { one: "Basic (jusqu'à {limit} compte employé)", other: "Basic (jusqu'à {limit} comptes employés)" },
+  "plan.STANDARD": { one: "Standard (jusqu'à {limit} compte employé)", other: "Standard (jusqu'à {limit} comptes employés)" },
+  "plan.ADVANCED": { one: "Advanced (jusqu'à {limit} compte employé)", other: "Advanced (jusqu'à {limit} comptes employés)" },
 };

@@ -3,7 +3,6 @@ export const partner = {
   "partner.nav.activity": "Activité",
   "partner.nav.members": "Membres",
 
-  "partner.errors.notFound": "Cette organisation ne vous est pas accessible.",
 
   "partner.state.PENDING": "En attente",
   "partner.state.MANAGED": "Gérée",
@@ -13,17 +12,19 @@ export const partner = {
   "partner.state.CANCELLED": "Annulée",
 
   "partner.stores.title": "Boutiques",
-  "partner.stores.counter": "Demandes en attente : {count} sur {limit}",
+  "partner.stores.counter": { one: "{count} demande en attente sur {limit}", other: "{count} demandes en attente sur {limit}" },
   "partner.stores.addStore": "Ajouter une boutique",
   "partner.stores.requestAccess": "Demander l'accès à la boutique",
-  "partner.stores.capReached": "Vous avez {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour en envoyer une autre.",
+  "partner.stores.capReached": {
+    one: "Vous avez {limit} demande en attente, le maximum. Annulez-la ou attendez la décision du propriétaire de la boutique pour en envoyer une autre.",
+    other: "Vous avez {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour en envoyer une autre.",
+  },
   "partner.stores.tab.all": "Toutes",
   "partner.stores.tab.PENDING": "En attente",
   "partner.stores.tab.MANAGED": "Gérées",
   "partner.stores.tab.SUSPENDED": "Suspendues",
   "partner.stores.tab.REMOVED": "Accès supprimé",
   "partner.stores.tab.DECLINED": "Refusées",
-  "partner.stores.search": "Rechercher des boutiques",
   "partner.stores.searchPlaceholder": "Rechercher par nom ou domaine de boutique",
   "partner.stores.resource.singular": "boutique",
   "partner.stores.resource.plural": "boutiques",
@@ -59,7 +60,6 @@ export const partner = {
   "partner.stores.outcome.APPROVED": "Le propriétaire de la boutique a approuvé cette demande il y a un instant : la boutique est maintenant gérée.",
   "partner.stores.outcome.DECLINED": "Le propriétaire de la boutique a refusé cette demande il y a un instant.",
   "partner.stores.outcome.CANCELLED": "Cette demande était déjà annulée.",
-  "partner.stores.errors.notFound": "Cette boutique n'est plus dans votre liste. Rechargez la page.",
   "partner.stores.errors.wrongState": "L'accès à cette boutique vient de changer. Rechargez la page pour voir où il en est.",
   "partner.stores.errors.suspended": "Le propriétaire de la boutique a suspendu l'accès de votre organisation. Demandez-lui de le rétablir.",
   "partner.stores.errors.notManaged": "Votre organisation ne gère plus cette boutique.",
@@ -67,7 +67,6 @@ export const partner = {
   "partner.stores.empty.body": "Demandez au propriétaire l'URL de sa boutique et son code de demande collaborateur, puis envoyez une demande. La boutique apparaît ici en attente jusqu'à sa décision.",
   "partner.stores.noMatch.title": "Aucune boutique trouvée",
   "partner.stores.noMatch.body": "Essayez un autre nom ou domaine de boutique, ou un autre onglet.",
-  "partner.stores.pagination": "Pages de boutiques",
 
   "partner.request.title": "Demander l'accès à la boutique",
   "partner.request.storeUrl": "URL de la boutique",
@@ -90,7 +89,10 @@ export const partner = {
   "partner.request.errors.staffMember": "{name} ({email}), membre de votre organisation, a un compte employé sur cette boutique. Demandez d'abord au propriétaire de supprimer ce compte employé.",
   "partner.request.errors.ownStore": "Vous êtes propriétaire de cette boutique : vous avez déjà toutes les autorisations dans son interface administrateur. Le propriétaire d'une boutique ne peut pas en être collaborateur.",
   "partner.request.errors.ownerMember": "{name} ({email}), membre de votre organisation, est propriétaire de cette boutique. Le propriétaire d'une boutique ne peut pas en être collaborateur : votre organisation ne peut donc pas demander l'accès à cette boutique.",
-  "partner.request.errors.cap": "Votre organisation a déjà {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour libérer une place.",
+  "partner.request.errors.cap": {
+    one: "Votre organisation a déjà {limit} demande en attente, le maximum. Annulez-la ou attendez la décision du propriétaire de la boutique pour libérer la place.",
+    other: "Votre organisation a déjà {limit} demandes en attente, le maximum. Annulez une demande en attente ou attendez la décision d'un propriétaire de boutique pour libérer une place.",
+  },
 
 
   "partner.activity.title": "Activité",
@@ -157,5 +159,4 @@ export const partner = {
   "members.errors.already": "Cette personne est déjà membre.",
   "members.errors.invited": "Une invitation attend déjà cette adresse e-mail.",
   "members.errors.lastOwner": "Une organisation a besoin d'au moins un propriétaire.",
-  "members.errors.notFound": "Ce membre ou cette invitation n'existe plus. Rechargez la page.",
 };

@@ -87,13 +87,15 @@ export async function newStore(owner: Person, name: string, plan: "BASIC" | "STA
   const handle = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomUUID().slice(0, 6)}`;
   const result = await createStore(asUser(owner), { name, handle, contactEmail: owner.email, plan }, "192.0.2.1");
   if (!result.ok) throw new Error(`store not created: ${JSON.stringify(result.errors)}`);
-  const store = await db().store.findUniqueOrThrow({ where: { id: result.storeId } });
+  const store = await db().store.findUniqueOrThrow({ where: { id: result.value.storeId } });
   return { id: store.id, domain: store.domain, code: store.collaboratorCode, name: store.name };
 }
 
 export async function newOrganization(name: string, members: Person[]) {
   const [first, ...rest] = members;
-  const organization = await createOrganization(asUser(first), { name: `${name} ${randomUUID().slice(0, 4)}` }, "192.0.2.1");
+  const created = await createOrganization(asUser(first), { name: `${name} ${randomUUID().slice(0, 4)}` }, "192.0.2.1");
+  if (!created.ok) throw new Error(`organization not created: ${JSON.stringify(created.errors)}`);
+  const organization = created.value;
   for (const member of rest) await db().membership.create({ data: { organizationId: organization.id, userId: member.id } });
   return { id: organization.id, name: organization.name };
 }

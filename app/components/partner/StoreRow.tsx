@@ -1,0 +1,39 @@
+import { BlockStack, IndexTable, Text } from "@shopify/polaris";
+import type { SubmissionResult } from "~/domain/forms";
+import type { PartnerStoreRow } from "~/services/partner-stores.server";
+import { formatDate } from "~/i18n";
+import { useLocale } from "~/i18n/react";
+import { PermissionSummary } from "./PermissionSummary";
+import { StoreRowActions } from "./StoreRowActions";
+import { StoreStateBadge } from "./StoreStateBadge";
+
+export type StoreRowData = PartnerStoreRow & { id: string };
+
+/** One store of the list: name and domain, where the access stands, since when, what it allows, and its buttons. */
+export function StoreRow({ row, position, onRefused }: { row: StoreRowData; position: number; onRefused: (answer: SubmissionResult<string[]>) => void }) {
+  const locale = useLocale();
+  return (
+    <IndexTable.Row id={row.id} position={position}>
+      <IndexTable.Cell>
+        <BlockStack gap="050">
+          <Text as="span" variant="bodyMd" fontWeight="semibold">
+            {row.storeName}
+          </Text>
+          <Text as="span" tone="subdued">
+            {row.storeDomain}
+          </Text>
+        </BlockStack>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <StoreStateBadge state={row.state} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>{formatDate(locale, row.updatedAt)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <PermissionSummary permissions={row.permissions} subdued={row.state === "REMOVED"} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <StoreRowActions row={row} onRefused={onRefused} />
+      </IndexTable.Cell>
+    </IndexTable.Row>
+  );
+}
