@@ -3,7 +3,7 @@ import { Frame, Navigation, TopBar, Loading } from "@shopify/polaris";
 import { useCallback, useState, type ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/react";
 import { FlashToast } from "./FlashToast";
-import type { Workspaces } from "~/services/workspaces.server";
+import type { Workspaces } from "~/domain/workspace";
 
 export interface NavItem {
   label: string;

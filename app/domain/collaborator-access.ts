@@ -5,10 +5,12 @@
 // effects here (collaborator-decisions and partner-access; access-requests applies `request` and
 // `cancel`), the way staff.ts drives staff accounts.
 import type { MessageKey } from "~/i18n";
-import type { MailKind } from "~/mail/kinds";
 import { COLLABORATOR_SECTIONS, hasStaffSection, normalize, type Permission } from "./permissions";
 import { ok, refuse, type Result } from "./result";
 import { grantsBeyond } from "./staff";
+
+/** The mails a transition may send (their words and parameters are in app/mail). */
+export type AccessMail = "requestCreated" | "requestApproved" | "requestDeclined" | "accessSuspended" | "accessResumed" | "accessRemoved";
 
 export const ACCESS_STATES = ["PENDING", "MANAGED", "SUSPENDED", "REMOVED", "DECLINED", "CANCELLED"] as const;
 export type AccessState = (typeof ACCESS_STATES)[number];
@@ -53,7 +55,7 @@ export interface AccessTransitionRule {
   /** The unused-access warning starts over. */
   restartsInactivity: boolean;
   /** Who is told by mail: every member of the organization, or the store's owner. */
-  mail: { kind: MailKind; to: "organization" | "owner" } | null;
+  mail: { kind: AccessMail; to: "organization" | "owner" } | null;
   /** The notification the owner finds on Home. */
   notification: "collaborator_request.created" | "collaborator_request.cancelled" | "collaborator_access.removed_by_partner" | null;
   /** The activity log entry. */

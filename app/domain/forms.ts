@@ -53,7 +53,6 @@ export function parseSubmission<S extends z.ZodTypeAny>(form: FormData | URLSear
  * a choice the schema did word in its own map (an enum's "Choose a plan.") is kept.
  */
 const unexpectedValue: z.ZodErrorMap = (issue, context) => {
-  // Zod applies this map last: a message the schema's own error map chose (an enum's) is kept.
   if (isMessageKey(decodeMessage(context.defaultError).key)) return { message: context.defaultError };
   return { message: issue.code === "invalid_type" && issue.received === "undefined" ? "errors.required" : "errors.invalid" };
 };
@@ -76,21 +75,3 @@ export function refusalReply(errors: FieldErrors): SubmissionResult<string[]> {
 }
 
 export type { SubmissionResult };
-
-// ---- Until every route reads its form through parseSubmission (being converted) ----------------------
-/** @deprecated use parseSubmission */
-export function formToObject(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (key in values) continue;
-    values[key] = typeof value === "string" ? value : "";
-  }
-  return values;
-}
-
-/** @deprecated use parseSubmission */
-export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Record<string, unknown>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const input = form instanceof FormData ? formToObject(form) : form;
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
-}

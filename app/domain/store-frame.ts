@@ -2,7 +2,7 @@
 // is working in it, the workspace switcher and the navigation badges, read once per request. Pages read
 // it with useStoreFrame (~/components/useStoreFrame), by the frame route's id below; neither depends on
 // the other's module.
-import type { Workspaces } from "~/services/workspaces.server";
+import type { Workspaces } from "./workspace";
 import type { Permission } from "./permissions";
 
 /** The id Remix gives the frame's route module, app/routes/store.$storeId.tsx. */

@@ -15,14 +15,6 @@ export function badRequest<T>(body: T) {
 }
 
 /**
- * The client's address as server.mjs determined it: the socket's peer, or behind trusted proxies
- * (TRUST_PROXY) the X-Forwarded-For entry the nearest untrusted hop appended, read from the right.
- */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-portier-remote-address") || "unknown";
-}
-
-/**
  * The posted form, or a 400 with a form error when the body is not a form (JSON, plain text, a broken
  * multipart body), or the framed 413 page when it is larger than this address accepts (server.mjs cuts
  * it off there): hostile input gets a clear refusal, never a server error.

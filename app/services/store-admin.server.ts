@@ -2,8 +2,7 @@
 // again inside the transaction.
 import type { Tx } from "~/lib/db.server";
 import { can, type Permission } from "~/domain/permissions";
-import { ok, refuse, type Result as UseCaseResult } from "~/domain/result";
-import type { FieldErrors } from "~/domain/forms";
+import { ok, refuse, type Result } from "~/domain/result";
 import { actorLabel, type Actor } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
 
@@ -40,17 +39,8 @@ export async function loadDecider(tx: Tx, actor: StoreActor, storeId: string, ip
 }
 
 /** Who decides on collaborator requests and manages staff and collaborators: the owner, and staff with `staff:manage`. */
-export async function staffManager(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<UseCaseResult<Decider>> {
+export async function staffManager(tx: Tx, actor: StoreActor, storeId: string, ip?: string | null): Promise<Result<Decider>> {
   const found = await loadDecider(tx, actor, storeId, ip);
   if (!found || !can(found.permissions, "staff", "manage")) return refuse.forbidden();
   return ok(found);
 }
-
-// ---- Until Settings and Home answer with ~/domain/result (being converted) ---------------------------
-type LegacyRefusal = { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors; params?: Record<string, string | number> };
-/** @deprecated use Result from ~/domain/result */
-export type Result<T extends object = object> = ({ ok: true } & T) | LegacyRefusal;
-/** @deprecated use refuse.forbidden() from ~/domain/result */
-export const FORBIDDEN: LegacyRefusal = { ok: false, status: 403, errors: { form: "errors.forbidden.title" } };
-/** @deprecated import isUuid from ~/domain/ids */
-export { isUuid } from "~/domain/ids";

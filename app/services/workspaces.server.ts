@@ -1,13 +1,8 @@
 // Where a signed-in person may go: their partner organizations and the stores they own or staff.
 import { db } from "~/lib/db.server";
+import type { Workspaces } from "~/domain/workspace";
 
-export interface Workspaces {
-  organizations: { id: string; name: string }[];
-  stores: { id: string; name: string; domain: string; isOwner: boolean }[];
-}
-
-/** How many of each kind the frame's switcher lists; "All workspaces" (/account) has the rest. */
-export const SWITCHER_LIMIT = 10;
+export { landingPath, SWITCHER_LIMIT, type Workspaces } from "~/domain/workspace";
 
 /**
  * One statement (the frame runs it on every page): the organizations the person belongs to, and the stores
@@ -29,12 +24,4 @@ export async function listWorkspaces(userId: string, limitPerKind: number | null
     organizations: rows.filter((row) => row.kind === "organization").map(({ id, name }) => ({ id, name })),
     stores: rows.filter((row) => row.kind === "store").map(({ id, name, domain, isOwner }) => ({ id, name, domain: domain ?? "", isOwner })),
   };
-}
-
-/** The one place to land after sign-in, or null when the person must choose (or create) one. */
-export function landingPath(workspaces: Workspaces): string | null {
-  const total = workspaces.organizations.length + workspaces.stores.length;
-  if (total !== 1) return null;
-  if (workspaces.organizations[0]) return `/partners/${workspaces.organizations[0].id}/stores`;
-  return `/store/${workspaces.stores[0].id}`;
 }

@@ -72,46 +72,46 @@ describe("activity log", () => {
     const first = await request(store.code);
     if (!first.ok) throw new Error(JSON.stringify(first));
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_request.created"));
-    expect((await approveRequest(await ownerNow(), store.id, first.requestId, ["orders_view"], OWNER_IP)).ok).toBe(true);
+    expect((await approveRequest(await ownerNow(), store.id, first.value.requestId, ["orders_view"], OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_request.approved"));
-    expect((await changeCollaboratorPermissions(await ownerNow(), store.id, first.accessId, ["orders_manage", "home_view"], OWNER_IP)).ok).toBe(true);
+    expect((await changeCollaboratorPermissions(await ownerNow(), store.id, first.value.accessId, ["orders_manage", "home_view"], OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_access.permissions_changed"));
-    expect((await suspendCollaborator(await ownerNow(), store.id, first.accessId, OWNER_IP)).ok).toBe(true);
+    expect((await suspendCollaborator(await ownerNow(), store.id, first.value.accessId, OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_access.suspended"));
-    expect((await resumeCollaborator(await ownerNow(), store.id, first.accessId, OWNER_IP)).ok).toBe(true);
+    expect((await resumeCollaborator(await ownerNow(), store.id, first.value.accessId, OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_access.resumed"));
 
     // The partner signs in (the session token is a secret) and logs in to the store.
     const signedIn = await signIn({ email: partner.email, password: WORLD_PASSWORD }, { ip: PARTNER_IP, userAgent: "vitest" });
     if (!signedIn.ok) throw new Error("sign-in failed");
-    secrets.push(signedIn.token);
-    const session = await findSession(signedIn.token);
-    expect((await logInToStore(session!, organization.id, first.accessId, PARTNER_IP)).ok).toBe(true);
+    secrets.push(signedIn.value.token);
+    const session = await findSession(signedIn.value.token);
+    expect((await logInToStore(session!, organization.id, first.value.accessId, PARTNER_IP)).ok).toBe(true);
     expected.push(by(partner, "collaborator", PARTNER_IP, "collaborator_access.logged_in"));
 
     // The owner removes the collaborator; the partner removes the row from the list.
-    expect((await removeCollaborator(await ownerNow(), store.id, first.accessId, OWNER_IP)).ok).toBe(true);
+    expect((await removeCollaborator(await ownerNow(), store.id, first.value.accessId, OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_access.removed"));
-    expect((await removeFromList(asUser(partner), organization.id, first.accessId, PARTNER_IP)).ok).toBe(true);
+    expect((await removeFromList(asUser(partner), organization.id, first.value.accessId, PARTNER_IP)).ok).toBe(true);
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_access.removed_from_list"));
 
     // Request again and cancel; request again and be declined; request again, approve, and give it back.
     const second = await request(store.code);
     if (!second.ok) throw new Error(JSON.stringify(second));
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_request.created"));
-    expect((await cancelRequest(asUser(partner), organization.id, second.requestId, PARTNER_IP)).ok).toBe(true);
+    expect((await cancelRequest(asUser(partner), organization.id, second.value.requestId, PARTNER_IP)).ok).toBe(true);
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_request.cancelled"));
     const third = await request(store.code);
     if (!third.ok) throw new Error(JSON.stringify(third));
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_request.created"));
-    expect((await declineRequest(await ownerNow(), store.id, third.requestId, OWNER_IP)).ok).toBe(true);
+    expect((await declineRequest(await ownerNow(), store.id, third.value.requestId, OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_request.declined"));
     const fourth = await request(store.code);
     if (!fourth.ok) throw new Error(JSON.stringify(fourth));
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_request.created"));
-    expect((await approveRequest(await ownerNow(), store.id, fourth.requestId, ["orders_view"], OWNER_IP)).ok).toBe(true);
+    expect((await approveRequest(await ownerNow(), store.id, fourth.value.requestId, ["orders_view"], OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "collaborator_request.approved"));
-    expect((await removeAccess(asUser(partner), organization.id, fourth.accessId, PARTNER_IP)).ok).toBe(true);
+    expect((await removeAccess(asUser(partner), organization.id, fourth.value.accessId, PARTNER_IP)).ok).toBe(true);
     expected.push(by(partner, "partner", PARTNER_IP, "collaborator_access.removed"));
 
     // Staff: invite (the link's token is a secret), accept, lock, unlock, archive, unarchive, permissions, remove.
@@ -126,7 +126,7 @@ describe("activity log", () => {
     const accepted = await acceptStaffInvitation(token!, { kind: "new", firstName: "Stan", lastName: "Staff", password: "a staff passphrase" }, { ip: STAFF_IP });
     if (!accepted.ok) throw new Error(JSON.stringify(accepted));
     secrets.push("a staff passphrase");
-    if (accepted.session) secrets.push(accepted.session.token);
+    if (accepted.value.session) secrets.push(accepted.value.session.token);
     const staffUser = await db().user.findUniqueOrThrow({ where: { email: invitee }, select: { id: true, email: true, firstName: true, lastName: true } });
     expected.push(by(staffUser, "staff", STAFF_IP, "staff.invitation_accepted", null));
     for (const [operation, action] of [
@@ -135,12 +135,12 @@ describe("activity log", () => {
       [archiveStaff, "staff.archived"],
       [unarchiveStaff, "staff.unarchived"],
     ] as const) {
-      expect((await operation(await ownerNow(), store.id, invited.staffId, OWNER_IP)).ok).toBe(true);
+      expect((await operation(await ownerNow(), store.id, invited.value.staffId, OWNER_IP)).ok).toBe(true);
       expected.push(by(owner, "owner", OWNER_IP, action, null));
     }
-    expect((await changeStaffPermissions(await ownerNow(), store.id, invited.staffId, ["orders_manage"], OWNER_IP)).ok).toBe(true);
+    expect((await changeStaffPermissions(await ownerNow(), store.id, invited.value.staffId, ["orders_manage"], OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "staff.permissions_changed", null));
-    expect((await removeStaff(await ownerNow(), store.id, invited.staffId, OWNER_IP)).ok).toBe(true);
+    expect((await removeStaff(await ownerNow(), store.id, invited.value.staffId, OWNER_IP)).ok).toBe(true);
     expected.push(by(owner, "owner", OWNER_IP, "staff.removed", null));
 
     // The code: a new one (never logged), then the requirement off.
