@@ -31,7 +31,7 @@ export function LanguageSwitch() {
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <Box>
-        <Button submit variant="plain" accessibilityLabel={t("common.switchLanguage")}>
+        <Button submit variant="plain" accessibilityLabel={`${t(`common.language.${other}`)} (${t("common.switchLanguage")})`}>
           {t(`common.language.${other}`)}
         </Button>
       </Box>

@@ -123,8 +123,9 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
               <Pagination
                 hasPrevious={pageInfo.hasPrevious}
                 hasNext={pageInfo.hasNext}
-                previousURL={pageInfo.startCursor ? pageUrl(params, "before", pageInfo.startCursor) : undefined}
-                nextURL={pageInfo.endCursor ? pageUrl(params, "after", pageInfo.endCursor) : undefined}
+                // A disabled side gets no URL: Polaris would draw it as a link without href, whose label is not allowed.
+                previousURL={pageInfo.hasPrevious && pageInfo.startCursor ? pageUrl(params, "before", pageInfo.startCursor) : undefined}
+                nextURL={pageInfo.hasNext && pageInfo.endCursor ? pageUrl(params, "after", pageInfo.endCursor) : undefined}
                 accessibilityLabel={t("common.pagination")}
                 accessibilityLabels={{ previous: t("common.previous"), next: t("common.next") }}
               />

@@ -31,6 +31,8 @@ const trees = new WeakMap<object, Tree[]>();
 
 /** The id of the deepest route matching `pathname` (`.data` requests name the page they load). */
 export function routeIdFor(manifest: Record<string, ManifestRoute>, pathname: string): string {
+  // Remix's route discovery asks for the manifest of the links a page shows.
+  if (pathname === "/__manifest") return "remix:manifest";
   let routes = trees.get(manifest);
   if (!routes) trees.set(manifest, (routes = tree(manifest)));
   const page = pathname === "/_root.data" ? "/" : pathname.replace(/\.data$/, "");

@@ -34,7 +34,6 @@ export default function UsersAndPermissions() {
     content: t(`store.users.tab.${id}`),
     url: `${base}/${id}`,
     badge: id === "requests" && pending > 0 ? String(pending) : undefined,
-    accessibilityLabel: id === "requests" && pending > 0 ? t("store.users.tab.requestsCount", { count: pending }) : undefined,
     panelID: "users-panel",
   }));
   return (

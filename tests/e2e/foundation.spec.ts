@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { logIn, screenshot } from "./support/session";
 
 test("a new person signs up, creates a store and lands in its admin", async ({ page }) => {

@@ -1,7 +1,8 @@
 // The whole collaborator journey across both sides: Northwind Agency (nadia) and Harbor Tea (no code
 // required, owner@harbor.test). Issues 3 and 4: approve with narrowed permissions, log in and see only
 // those sections, permissions edited take effect, removal by the owner and by the partner.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectMail } from "./support/mailbox";
 import { logIn, screenshot } from "./support/session";
 

@@ -3,7 +3,8 @@
 // Demo data of this file: Cedar & Pine Outfitters (owner@cedarpine.test, Basic plan: 2 staff), Atelier
 // Lumière (owner@lumiere.test, staff jules@lumiere.test) and Bluebird Studio (bea@bluebird.test).
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { logIn, screenshot } from "./support/session";
 import { expectMail, mailTo } from "./support/mailbox";
 

@@ -2,23 +2,58 @@
 // product's races are driven over HTTP with the simultaneous requests spread over both. After every
 // round the invariants are checked in the database, and no request may fail with a server error.
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { connectTestDatabase, createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { db } from "~/lib/db.server";
 import { newToken } from "~/lib/tokens.server";
 import { ALL_PERMISSIONS } from "~/domain/permissions";
 import { createPerson, newOrganization, newRequest, newStaff, newStore, type Person } from "./support/world";
-import { runningServer, startServer, type AppServer } from "./support/server";
+import { freePort, runningServer, startServer, type AppServer } from "./support/server";
 import { send, type Sent } from "./support/http";
 import { brokenInvariants } from "./support/invariants";
 import { recordFigure } from "./support/figures";
 
 const ROUNDS = Number(process.env.SECURITY_INSTANCE_ROUNDS ?? 8);
+const suiteStarted = new Date();
 
 let t: TestDatabase;
 let servers: AppServer[] = [];
 let rounds = 0;
 let requests = 0;
+/** Message-IDs the SMTP server received from both instances (an in-process one, or CI's catcher's folder). */
+const received: string[] = [];
+let smtp: SMTPServer | undefined;
+
+const messageIdOf = (raw: string) => /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() ?? "";
+
+/** Both instances deliver the outbox to one SMTP server at the same time. */
+async function startSmtp(): Promise<string> {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push(messageIdOf(Buffer.concat(chunks).toString("utf8")));
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => smtp!.listen(port, "127.0.0.1", resolve));
+  return `smtp://127.0.0.1:${port}`;
+}
+
+function receivedSoFar(): string[] {
+  const dir = process.env.SECURITY_INSTANCE_MAIL_DIR;
+  if (!external.length || !dir) return received;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((file) => messageIdOf((JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { raw: string }).raw));
+}
 
 // CI points this suite at two production instances it started itself with `npm start`, the way the
 // README says, on a PostgreSQL database it migrated with `npm run db:migrate`
@@ -37,13 +72,15 @@ beforeAll(async () => {
   }
   t = await createTestDatabase();
   if (!t.url) throw new Error("needs PostgreSQL (TEST_DATABASE_URL)");
-  servers = await Promise.all([startServer({ databaseUrl: t.url }), startServer({ databaseUrl: t.url })]);
+  const env = { SMTP_URL: await startSmtp(), MAIL_DELIVERY: "smtp", MAIL_INTERVAL_MS: "100" };
+  servers = await Promise.all([startServer({ databaseUrl: t.url, env }), startServer({ databaseUrl: t.url, env })]);
 });
 afterAll(async () => {
   recordFigure(external.length ? "app server instances started by `npm start`, sharing one PostgreSQL" : "app server instances sharing one PostgreSQL", servers.length);
   recordFigure("race rounds across two instances", rounds);
   recordFigure("simultaneous HTTP requests in cross-instance races", requests);
   await Promise.all(servers.map((s) => s.stop()));
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await t?.close();
 });
 
@@ -186,5 +223,23 @@ describe(`two app instances, one PostgreSQL, ${ROUNDS} rounds per race`, () => {
       expect(answers.filter((a) => a.status === 409)).toHaveLength(4);
       await expectInvariants(`staff limit, round ${round}`);
     }
+  });
+
+  test.runIf(!external.length || process.env.SECURITY_INSTANCE_MAIL_DIR)("the races' mail: both instances deliver at once, every outbox row arrives exactly once", async () => {
+    const sentRows = async () => db().emailOutbox.findMany({ where: { createdAt: { gte: suiteStarted } }, select: { id: true, sentAt: true, to: true } });
+    let rows = await sentRows();
+    for (let i = 0; i < 300 && rows.some((row) => !row.sentAt); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      rows = await sentRows();
+    }
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((row) => !row.sentAt)).toEqual([]);
+    const ids = receivedSoFar();
+    const counts = new Map<string, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const twice = rows.filter((row) => (counts.get(`<${row.id}@portier.test>`) ?? 0) > 1);
+    const missing = rows.filter((row) => !counts.has(`<${row.id}@portier.test>`));
+    expect({ twice, missing }).toEqual({ twice: [], missing: [] });
+    recordFigure("mails delivered exactly once by two instances at once", rows.length);
   });
 });

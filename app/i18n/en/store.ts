@@ -109,7 +109,6 @@ export const store = {
 
   // Users and permissions
   "store.users.tab.requests": "Collaborator requests",
-  "store.users.tab.requestsCount": { one: "Collaborator requests, {count} pending", other: "Collaborator requests, {count} pending" },
   "store.users.tab.collaborators": "Collaborators",
   "store.users.tab.staff": "Staff",
   "store.permissions.all": "All permissions",

@@ -109,7 +109,6 @@ export const store = {
 
   // Utilisateurs et autorisations
   "store.users.tab.requests": "Demandes de collaborateur",
-  "store.users.tab.requestsCount": { one: "Demandes de collaborateur, {count} en attente", other: "Demandes de collaborateur, {count} en attente" },
   "store.users.tab.collaborators": "Collaborateurs",
   "store.users.tab.staff": "Employés",
   "store.permissions.all": "Toutes les autorisations",

@@ -30,7 +30,7 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     page: page.url(),
     rule: violation.id,
     impact: violation.impact,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
+    targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`),
     help: violation.help,
   }));
 }
@@ -41,8 +41,10 @@ function watch(page: Page, found: Violation[], pending: Set<Promise<void>>) {
     const run = (chain = chain.then(async () => {
       try {
         await page.waitForLoadState("load");
-        // Remix finishes a client-side navigation after the URL changes: let the page settle.
+        // Remix finishes a client-side navigation after the URL changes, and a toast fades in: check the
+        // page once it has settled, not a frame of an animation.
         await page.waitForTimeout(250);
+        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), undefined, { timeout: 5_000 }).catch(() => undefined);
         if (page.isClosed()) return;
         const lang = await page.evaluate(() => document.documentElement.lang);
         const key = pageKey(page.url(), lang);
