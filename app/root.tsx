@@ -73,7 +73,9 @@ export function ErrorBoundary() {
   const error = useRouteError();
   return (
     <Document locale={data?.locale ?? DEFAULT_LOCALE}>
-      <ErrorPage error={error} />
+      <main id="main">
+        <ErrorPage error={error} />
+      </main>
     </Document>
   );
 }

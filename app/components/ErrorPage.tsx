@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { Button, EmptyState, Page, Card } from "@shopify/polaris";
+import { Button, EmptyState, Page, Card, Text } from "@shopify/polaris";
 import { useLocale, useT } from "~/i18n/react";
 import { formatBytes } from "~/i18n";
 
@@ -19,7 +19,11 @@ export function ErrorPage({ error }: { error: unknown }) {
   return (
     <Page narrowWidth>
       <Card>
-        <EmptyState heading={t(`errors.${kind}.title`)} image="/empty-state.svg">
+        {/* The page's one heading (Polaris' EmptyState heading is not one). */}
+        <EmptyState image="/empty-state.svg">
+          <Text as="h1" variant="headingLg">
+            {t(`errors.${kind}.title`)}
+          </Text>
           <p>{t(`errors.${kind}.body`, { limit: Number.isFinite(limit) ? formatBytes(locale, limit) : "" })}</p>
           <div style={{ marginTop: "1rem" }}>
             <Button url="/">{t("errors.goHome")}</Button>

@@ -1,29 +1,13 @@
-// One i18n layer for every UI string. Catalogues are split by area (en/*.ts, fr/*.ts) and merged here.
-// The English catalogue defines the keys: `t` accepts only those (a missing or misspelt key fails the
-// typecheck), and French must have every one of them. A message that depends on a number is a plural:
-// `{ one, other }`, chosen by Intl.PluralRules (French says "1 demande", "0 demande", "2 demandes").
-import * as en from "./en";
-import * as fr from "./fr";
+// One i18n layer for every UI string (catalogues.ts merges the areas). `t` accepts only the English
+// catalogue's keys; a plural entry `{ one, other }` is chosen by Intl.PluralRules (French says
+// "1 demande", "0 demande", "2 demandes").
+import { catalogues, english, LOCALES, type Entry, type Locale, type MessageKey } from "./catalogues";
 import { decodeMessage, type Params } from "./messages";
 
 export { encodeMessage, decodeMessage, message, type Params } from "./messages";
+export { catalogues, LOCALES, type Catalogue, type Entry, type Locale, type MessageKey, type Plural } from "./catalogues";
 
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
-
-export interface Plural {
-  one: string;
-  other: string;
-}
-export type Entry = string | Plural;
-
-const english = { ...en.common, ...en.auth, ...en.partner, ...en.store, ...en.sections };
-export type MessageKey = keyof typeof english & string;
-type Catalogue = Record<MessageKey, Entry>;
-const french: Catalogue = { ...fr.common, ...fr.auth, ...fr.partner, ...fr.store, ...fr.sections };
-
-export const catalogues: Record<Locale, Catalogue> = { en: english, fr: french };
 
 export interface Translate {
   (key: MessageKey, params?: Params): string;

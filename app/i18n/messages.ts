@@ -3,7 +3,7 @@
 // then plain strings that survive JSON, conform's error lists and the session's flash alike, and the
 // parameters come from where the rule is (a zod issue's maximum, a service's retry time), never from a
 // bag a route fills in by hand.
-import type { MessageKey } from "./index";
+import type { MessageKey } from "./catalogues";
 
 export type Params = Record<string, string | number>;
 

@@ -175,3 +175,56 @@ test("the store admin cannot be entered as a collaborator by URL, nor another or
   const forged = await stranger.request.post(`${northwind}/request`, { form: { storeUrl: "harbor-tea.portier.test", "perm.orders": "view" }, headers: { origin }, maxRedirects: 0 });
   expect(forged.status()).toBe(404);
 });
+
+test("clicking Stores while on Stores loads it afresh: the owner's approval shows without a reload", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  // A store of its own, so that no other test's requests meet this one.
+  const owner = await newPage(browser);
+  await owner.goto("/signup");
+  await owner.getByLabel("First name").fill("Rhea");
+  await owner.getByLabel("Last name").fill("Owner");
+  await owner.getByLabel("Email").fill(`rhea-${stamp}@example.test`);
+  await owner.getByLabel("Password").fill("a sound passphrase");
+  await owner.getByRole("button", { name: "Create login" }).click();
+  await owner.getByRole("link", { name: "Create a store" }).first().click();
+  await owner.getByLabel("Store name").fill("Reload Store");
+  await owner.getByLabel("Store address").fill(`reload-${stamp}`);
+  await owner.getByRole("button", { name: "Create store" }).click();
+  await expect(owner).toHaveURL(/\/store\/[0-9a-f-]{36}$/);
+  const storePath = new URL(owner.url()).pathname;
+  await owner.goto(`${storePath}/settings`);
+  const code = (await owner.getByTestId("collaborator-code").textContent())?.trim() ?? "";
+
+  const partner = await newPage(browser);
+  await logIn(partner, "bea@bluebird.test");
+  await expect(partner).toHaveURL(/\/partners\/[0-9a-f-]{36}\/stores$/);
+  const storesPath = new URL(partner.url()).pathname;
+  await partner.goto(`${storesPath}/request`);
+  await fillRequest(partner, { storeUrl: `reload-${stamp}.portier.test`, code });
+  await partner.getByRole("button", { name: "Request access" }).click();
+  // Back on Stores, at its own address: the toast came through the session, not the URL.
+  await expect(toast(partner, "Access request sent")).toBeVisible();
+  expect(new URL(partner.url()).search).toBe("");
+  const row = partner.getByRole("row").filter({ hasText: `reload-${stamp}.portier.test` });
+  await expect(row.getByText("Pending", { exact: true })).toBeVisible();
+  const historyBefore = await partner.evaluate(() => history.length);
+
+  await owner.goto(`${storePath}/users/requests`);
+  await owner.getByRole("button", { name: /^Approve/ }).first().click();
+  await owner.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+  await expect(toast(owner, "Request from Bluebird Studio approved")).toBeVisible();
+
+  // The partner, still on Stores, clicks Stores in the navigation.
+  await partner.getByRole("navigation").getByRole("link", { name: "Stores", exact: true }).click();
+  await expect(row.getByText("Managed", { exact: true })).toBeVisible();
+  expect(new URL(partner.url()).pathname).toBe(storesPath);
+  expect(await partner.evaluate(() => history.length)).toBe(historyBefore);
+
+  // Give the access back, so the demo organization keeps no access to a test store.
+  await row.getByRole("button", { name: /^Remove access/ }).click();
+  await partner.getByRole("dialog").getByRole("button", { name: "Remove store" }).click();
+  await expect(row.getByText("Access removed", { exact: true })).toBeVisible();
+  await owner.context().close();
+  await partner.context().close();
+});
