@@ -44,6 +44,8 @@ const envSchema = z
   MAIL_FROM: z.string().default("Portier <no-reply@portier.test>"),
   /** Pause between two outbox delivery runs (a run sends everything due, then waits this long). */
   MAIL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
+  /** Pause between two runs of the background-job runner (a run works until nothing is due). */
+  JOBS_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   /** The public origin, used in links inside emails and for the cross-site check behind proxies. */
   APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: trustProxy,

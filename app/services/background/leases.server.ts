@@ -15,7 +15,8 @@ export interface LeasedQueue {
   unfinished: string;
   orderBy: string;
   returning: string;
-  maxAttempts: number;
+  /** How many attempts an item gets: a number, or the SQL of a column holding each item's own. */
+  maxAttempts: number | string;
 }
 
 export interface Claim<Row> {
@@ -36,7 +37,7 @@ export async function claimDue<Row extends { id: string }>(queue: LeasedQueue, o
     FROM (
       SELECT "id" FROM ${t}
       WHERE ${Prisma.raw(queue.unfinished)} AND "nextAttemptAt" <= ${options.now}
-        AND ("leasedUntil" IS NULL OR "leasedUntil" <= ${options.now}) AND "attempts" < ${queue.maxAttempts}
+        AND ("leasedUntil" IS NULL OR "leasedUntil" <= ${options.now}) AND "attempts" < ${Prisma.raw(String(queue.maxAttempts))}
       ORDER BY ${Prisma.raw(queue.orderBy)} LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
     ) AS due
@@ -55,6 +56,13 @@ export async function settle(queue: LeasedQueue, id: string, token: string, assi
   const changed = await db().$executeRaw`
     UPDATE ${t} SET ${assignments}, "leaseToken" = NULL, "leasedUntil" = NULL
     WHERE "id" = ${id}::uuid AND "leaseToken" = ${token}::uuid`;
+  return changed === 1;
+}
+
+/** Keeps a long item (an import) leased while it is being worked on: another instance must not take it over. */
+export async function extendLease(queue: LeasedQueue, id: string, token: string, until: Date): Promise<boolean> {
+  const t = Prisma.raw(`"${queue.table}"`);
+  const changed = await db().$executeRaw`UPDATE ${t} SET "leasedUntil" = ${until} WHERE "id" = ${id}::uuid AND "leaseToken" = ${token}::uuid`;
   return changed === 1;
 }
 
