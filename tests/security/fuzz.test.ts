@@ -28,7 +28,7 @@ import { changesSince, differences, installChangeLog, mark, tablesOf, undo, type
 import { fieldsOf, schemasOf, valueAt, type FieldSpec } from "./support/schema-fields";
 import { extraFields, extraValues, formDataOf, hostileCases, short, withoutExtras, type Entry, type HostileCase, type Mutation } from "./support/hostile-forms";
 import { renderPage, unsafeMarkup } from "./support/pages";
-import { recordFigure } from "./support/figures";
+import { recordFigure, recordNote } from "./support/figures";
 import { checkWithMarker, type KnownBug } from "./support/known-bug";
 
 /** Random combinations per action, on top of every field × every mutation and the extra fields. */
@@ -50,6 +50,7 @@ beforeAll(async () => {
   await installChangeLog(t.db);
   world = await seedWorld();
   console.info(`fuzz seed: ${SEED} (SECURITY_FUZZ_SEED=${SEED} repeats this run)`);
+  recordNote("fuzz.seed", SEED);
 });
 const timing = { action: 0, pages: 0, compare: 0, undo: 0 };
 const timed = async <T>(key: keyof typeof timing, work: () => Promise<T>): Promise<T> => {

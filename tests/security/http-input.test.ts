@@ -19,7 +19,7 @@ import { send, setCookie, type Sent } from "./support/http";
 import { fieldsOf, schemasOf } from "./support/schema-fields";
 import { EXTRAS_ACCEPTED, extraFields, extraValues, formDataOf, hostileCases, short, withoutExtras, type Entry } from "./support/hostile-forms";
 import { unsafeMarkup } from "./support/pages";
-import { recordFigure } from "./support/figures";
+import { recordFigure, recordNote } from "./support/figures";
 import { checkWithMarker, type KnownBug } from "./support/known-bug";
 
 /** Hostile submissions per action over HTTP (always with the valid form carrying every extra field). */
@@ -42,6 +42,7 @@ beforeAll(async () => {
   world = await seedWorld();
   server = await startServer({ databaseUrl: t.url!, env: { TRUST_PROXY: "1" } });
   console.info(`HTTP fuzz seed: ${SEED}`);
+  recordNote("http.seed", SEED);
 });
 afterAll(async () => {
   recordFigure("http.cases", counts.cases, "hostile submissions over HTTP");

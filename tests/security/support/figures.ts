@@ -21,3 +21,8 @@ export function recordFigure(key: string, value: number, label: string) {
 export function recordMarker(use: MarkerUse) {
   write({ kind: "marker", ...use });
 }
+
+/** A fact of the run that is not a count (the fuzz's seed): the results keep the last value. */
+export function recordNote(key: string, value: string | number) {
+  write({ kind: "note", key, value });
+}
