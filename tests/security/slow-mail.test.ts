@@ -162,7 +162,9 @@ describe(`an SMTP server that answers after ${SMTP_DELAY_MS / 1000} s`, () => {
     expect(Date.now()).toBeLessThan(due.getTime());
     await new Promise((resolve) => setTimeout(resolve, due.getTime() - Date.now() + 1_500));
     expect(smtp.received).toHaveLength(0);
-    const during = await latencies(server, pagePath, token, 10);
+    const during = await latencies(server, pagePath, token, 10).catch((error: Error) => {
+      throw new Error(`${error.message}; the server said:\n${server.output().slice(-3000)}`);
+    });
     expectUsualLatency(idle, during);
 
     await until(() => smtp.received.length >= MAILS, SMTP_DELAY_MS * 3);
