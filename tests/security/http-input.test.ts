@@ -99,7 +99,7 @@ describe("hostile submissions over HTTP", () => {
       const { token, vars, path: at, form } = await target(row);
       const all = hostileCases({ fields, base: form, fileFields: row.multipart ? form.map(([k]) => k) : [], extras: extraFields(world), random: RUNS, seed: SEED + counts.cases });
       // A sample: the valid form with the extra fields, and RUNS others drawn from every kind of case.
-      const sample = [all.find((c) => c.label === EXTRAS_ACCEPTED)!, ...fc.sample(fc.constantFrom(...all), { numRuns: RUNS, seed: SEED + 7 })];
+      const sample = [all.find((c) => c.label === EXTRAS_ACCEPTED)!, ...fc.sample(fc.constantFrom(...all), { numRuns: RUNS, seed: SEED + 7 + counts.cases })];
       const recorded = RECORDED_ON_REFUSAL[row.route] ?? [];
       const keep = extraValues(world);
       const before = await mark(t.db);
