@@ -20,6 +20,7 @@ interface Results {
   database: string;
   machine: { cpus: number; node: string };
   knobs: Record<string, string>;
+  notes?: Record<string, string | number>;
   suites: { file: string; passed: number; failed: number; skipped: number; seconds: number }[];
   figures: Record<string, { label: string; value: number }>;
   markers: { bug: string; fails: string; where: string }[];
@@ -86,9 +87,10 @@ export function securityTable(results: Results): string {
     ? `${results.markers.length} known-bug marker(s) used: ${results.markers.map((m) => `${m.bug} (at ${m.where})`).join("; ")}.`
     : "No known-bug marker was used.";
   const knobs = Object.keys(results.knobs).length ? ` with ${Object.entries(results.knobs).map(([k, v]) => `${k}=${v}`).join(", ")}` : " with the default sizes";
+  const seeds = results.notes?.["fuzz.seed"] !== undefined ? ` Fuzz seeds: ${results.notes["fuzz.seed"]} in-process, ${results.notes["http.seed"]} over HTTP (\`SECURITY_FUZZ_SEED\`).` : "";
   lines.push(
     "",
-    `Figures of \`${results.command}\` on ${day}${knobs}: ${results.passed ? "passed" : "FAILED"}, ${results.suites.length} suite files, ${number(tests)} tests, ${results.seconds} s on ${results.machine.cpus} cores (${results.database}, Node ${results.machine.node}). ${markers}`,
+    `Figures of \`${results.command}\` on ${day}${knobs}: ${results.passed ? "passed" : "FAILED"}, ${results.suites.length} suite files, ${number(tests)} tests, ${results.seconds} s on ${results.machine.cpus} cores (${results.database}, Node ${results.machine.node}). ${markers}${seeds}`,
     "",
     "| suite | tests | seconds |",
     "|---|---|---|",
