@@ -1,5 +1,6 @@
 // Calling route modules the way Remix calls them, for integration tests: a request, its params, and the
 // load context server.mjs would give it; and what the route answered, thrown or returned.
+import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { db } from "~/lib/db.server";
 import { hashToken } from "~/lib/tokens.server";
@@ -7,7 +8,7 @@ import { sessionCookieName } from "~/lib/cookies.server";
 import { decodeMessage } from "~/i18n/messages";
 
 export function loadContext(clientAddress = "203.0.113.9"): AppLoadContext {
-  return { clientAddress, shared: new Map(), cspNonce: "test" };
+  return { clientAddress, shared: new Map(), cspNonce: "test", requestId: randomUUID() };
 }
 
 export function routeArgs(request: Request, params: Record<string, string> = {}, context = loadContext()) {

@@ -135,7 +135,7 @@ describe("Remove access", () => {
     expect((await t.db.collaboratorAccess.findUniqueOrThrow({ where: { id: accessId } })).state).toBe("REMOVED");
   });
 
-  test("Log in racing Remove access never leaves a usable session on a removed access", async () => {
+  test("Log in and Remove access sent together never leave a usable session on a removed access, whichever runs first", async () => {
     for (let round = 0; round < 5; round++) {
       const { organization, store, session, accessId, partner } = await managedWorld();
       const [login, removal] = await Promise.all([logInToStore(session, organization.id, accessId), removeAccess(asPartner(partner), organization.id, accessId)]);

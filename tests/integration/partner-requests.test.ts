@@ -309,7 +309,7 @@ describe("the cap of 10 pending requests", () => {
     expect((await t.db.partnerOrganization.findUniqueOrThrow({ where: { id: organization.id } })).pendingRequestCount).toBe(0);
   });
 
-  test("50 requests to 50 stores at the same instant: exactly 10 pending, 40 told the limit, no server error", async () => {
+  test("50 requests to 50 stores sent together: exactly 10 pending, 40 told the limit, no server error", async () => {
     const { partner, organization } = await agency();
     const stores = [];
     for (let i = 0; i < 50; i++) stores.push((await createStore({ codeRequired: false })).store);
@@ -326,7 +326,7 @@ describe("the cap of 10 pending requests", () => {
     expect((await t.db.partnerOrganization.findUniqueOrThrow({ where: { id: organization.id } })).pendingRequestCount).toBe(10);
   });
 
-  test("two requests for the same store at the same instant: exactly one pending", async () => {
+  test("two requests for the same store sent together: exactly one pending, whichever runs first", async () => {
     const { partner, organization } = await agency();
     const colleague = await createUser();
     await t.db.membership.create({ data: { organizationId: organization.id, userId: colleague.id } });
@@ -402,7 +402,7 @@ describe("cancelling a request", () => {
     expect((await t.db.collaboratorRequest.findUniqueOrThrow({ where: { id: request.requestId } })).status).toBe("PENDING");
   });
 
-  test("two members cancelling the same request at once: one cancels, the other is told it is already cancelled", async () => {
+  test("two members cancelling the same request together: one cancels, the other is told it is already cancelled", async () => {
     const { partner, organization } = await agency();
     const colleague = await createUser();
     await t.db.membership.create({ data: { organizationId: organization.id, userId: colleague.id } });

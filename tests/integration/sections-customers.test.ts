@@ -88,7 +88,7 @@ describe("creating, editing and deleting customers", () => {
     expect(await updateCustomer(actor, third.value.customerId, input({ email: "same@example.test" }))).toEqual(second);
   });
 
-  test("two people creating the same customer at the same instant: one customer, one clear error", async () => {
+  test("six creations of the same customer sent together: one customer, a clear error for each of the others", async () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const results = await Promise.all(Array.from({ length: 6 }, () => createCustomerService(actor, input({ email: "race@example.test" }))));
@@ -212,7 +212,7 @@ describe("CSV import", () => {
     expect(new Set(parsed.rows.map((r) => r.email)).size).toBe(1203);
   });
 
-  test("two imports of overlapping files at the same instant: each customer once, no error", async () => {
+  test("three imports of overlapping files sent together: each customer once, no error", async () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const make = (from: number, to: number) => ["Firstname,Lastname,E-mail", ...Array.from({ length: to - from }, (_, i) => `F${from + i},L,c${from + i}@example.test`)].join("\n");

@@ -117,7 +117,7 @@ describe("changing an order's status", () => {
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
   });
 
-  test("fulfilling and cancelling at the same instant leaves exactly one outcome", async () => {
+  test("fulfilling and cancelling sent together leave exactly one outcome, whichever runs first", async () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const order = await createOrder(store.id);
@@ -173,7 +173,7 @@ describe("order notes", () => {
     expect(log.map((entry) => entry.subject)).toEqual(["#77", "#77"]);
   });
 
-  test("notes added at the same instant are all kept", async () => {
+  test("notes added together are all kept", async () => {
     const { store, owner } = await createStore();
     const actor = await actorOf(owner, store.id);
     const order = await createOrder(store.id);

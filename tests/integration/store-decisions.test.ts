@@ -136,7 +136,7 @@ describe("approving and declining requests", () => {
     expect(await accessOf(organization.id, store.id)).toMatchObject({ state: "MANAGED" });
   });
 
-  test("approve and cancel racing on one request leave exactly one outcome, every time", async () => {
+  test("approve and cancel sent together on one request leave exactly one outcome, every time", async () => {
     const { owner } = await world();
     const rounds = 12;
     const outcomes: string[] = [];

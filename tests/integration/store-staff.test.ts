@@ -121,7 +121,7 @@ describe("adding staff", () => {
     expect(await t.db.staffAccount.count({ where: { storeId: store.id, email: "y@example.test" } })).toBe(0);
   });
 
-  test("concurrent invitations never exceed the plan's staff limit", async () => {
+  test("invitations sent together never exceed the plan's staff limit", async () => {
     const { store, owner } = await createStore({ plan: "STANDARD" });
     const ownerActor = await actorFor(owner, store.id);
     const results = await Promise.all(Array.from({ length: 14 }, (_, i) => inviteStaff(ownerActor, store.id, invite(`rush-${i}@example.test`))));
@@ -130,7 +130,7 @@ describe("adding staff", () => {
     expect(await t.db.staffAccount.count({ where: { storeId: store.id, isOwner: false } })).toBe(STAFF_LIMIT.STANDARD);
   });
 
-  test("an invitation and a collaborator request for the same person at the same instant: exactly one wins", async () => {
+  test("an invitation and a collaborator request for the same person sent together: exactly one wins", async () => {
     const wins = { staff: 0, collaborator: 0 };
     for (let round = 0; round < 8; round++) {
       const { store, owner } = await createStore({ codeRequired: false });
@@ -177,7 +177,7 @@ describe("accepting an invitation", () => {
     expect(await logOf(store.id, "staff.invitation_accepted")).toHaveLength(1);
   });
 
-  test("two acceptances of one link at the same instant: one login, one acceptance", async () => {
+  test("four acceptances of one link sent together: one login, one acceptance", async () => {
     const { store, owner } = await createStore();
     await inviteStaff(await actorFor(owner, store.id), store.id, invite("race@example.test"));
     const token = await tokenFrom("race@example.test");

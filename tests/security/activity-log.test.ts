@@ -16,6 +16,7 @@ import { regenerateCollaboratorCode, setCodeRequired } from "~/services/store-se
 import { findSession } from "~/services/sessions.server";
 import { createPerson, newOrganization, newStore, ownerActor, WORLD_PASSWORD, type Person } from "./support/world";
 import { ROOT } from "./support/server";
+import { recordFigure } from "./support/figures";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -155,6 +156,7 @@ describe("activity log", () => {
 
     // Every event, in order, with who / what / when / from where / store / organization.
     expect(log.map((e) => e.action)).toEqual(expected.map((e) => e.action));
+    recordFigure("activity.events", log.length, "activity log events of the journey, each checked");
     log.forEach((entry, i) => {
       const want = expected[i];
       const where = `entry ${i} (${entry.action})`;

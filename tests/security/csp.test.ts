@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  recordFigure("pages loaded in Chromium without a CSP violation", pages);
+  recordFigure("csp.pages", pages, "pages loaded in Chromium without a CSP violation");
   await browser?.close();
   await server?.stop();
   await t?.close();

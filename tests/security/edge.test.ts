@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = await startServer({ databaseUrl: t.url! });
 });
 afterAll(async () => {
-  recordFigure("raw HTTP requests at the edge (methods, cookies, headers, bodies)", requests);
+  recordFigure("edge.requests", requests, "raw HTTP requests at the edge (methods, cookies, headers, bodies)");
   await server?.stop();
   await t?.close();
 });

@@ -76,9 +76,9 @@ beforeAll(async () => {
   servers = await Promise.all([startServer({ databaseUrl: t.url, env }), startServer({ databaseUrl: t.url, env })]);
 });
 afterAll(async () => {
-  recordFigure(external.length ? "app server instances started by `npm start`, sharing one PostgreSQL" : "app server instances sharing one PostgreSQL", servers.length);
-  recordFigure("race rounds across two instances", rounds);
-  recordFigure("simultaneous HTTP requests in cross-instance races", requests);
+  recordFigure("instances.servers", servers.length, external.length ? "app server instances started by `npm start`, sharing one PostgreSQL" : "app server instances sharing one PostgreSQL");
+  recordFigure("instances.rounds", rounds, "race rounds across two instances");
+  recordFigure("instances.requests", requests, "simultaneous HTTP requests in cross-instance races");
   await Promise.all(servers.map((s) => s.stop()));
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await t?.close();

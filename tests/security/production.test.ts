@@ -24,7 +24,7 @@ beforeAll(async () => {
   servers = [await startServer({ databaseUrl: t.url! })];
 });
 afterAll(async () => {
-  recordFigure("requests of the sign-in run against production servers", requests);
+  recordFigure("production.requests", requests, "requests of the sign-in run against production servers");
   await Promise.all(servers.map((server) => server.stop()));
   await t?.close();
 });

@@ -39,7 +39,7 @@ const check = <T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, runs = RUNS)
   cases += runs;
   return fc.assert(property as fc.IProperty<T>, { numRuns: runs });
 };
-afterAll(() => recordFigure("property cases (domain)", cases));
+afterAll(() => recordFigure("properties.cases", cases, "property cases (domain)"));
 
 // ------------------------------------------------------------------------------------------------
 // Store URL

@@ -93,7 +93,7 @@ describe("SIGTERM", () => {
       await second.stop();
       expect(received.sort()).toEqual(rows.map((row) => `<${row.id}@portier.test>`).sort());
       expect(await db().emailOutbox.count({ where: { id: { in: rows.map((r) => r.id) }, sentAt: null } })).toBe(0);
-      recordFigure("mails delivered exactly once across a graceful restart", received.length);
+      recordFigure("shutdown.mails", received.length, "mails delivered exactly once across a graceful restart");
     } finally {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }

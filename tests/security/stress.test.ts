@@ -12,6 +12,7 @@ import { inviteStaff } from "~/services/staff.server";
 import { createPerson, newOrganization, newRequest, newStaff, newStore, ownerActor, passwordHash, type Person } from "./support/world";
 import { brokenInvariants } from "./support/invariants";
 import { recordFigure } from "./support/figures";
+import { decodeMessage } from "~/i18n/messages";
 
 const ROUNDS = Number(process.env.SECURITY_ROUNDS ?? 20);
 
@@ -62,10 +63,11 @@ function race<T>(calls: (() => Promise<T>)[]): Promise<T[]> {
   return Promise.all(results);
 }
 
+/** How many calls got each answer: "ok", or the refusal's message keys (their parameters apart). */
 const tally = (results: { ok: boolean; errors?: Record<string, string> }[]) => {
   const counts: Record<string, number> = {};
   for (const r of results) {
-    const key = r.ok ? "ok" : Object.values(r.errors ?? {}).join(",");
+    const key = r.ok ? "ok" : Object.values(r.errors ?? {}).map((m) => decodeMessage(m).key).join(",");
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
@@ -79,8 +81,8 @@ async function expectInvariants(round: number, race: string) {
 let rounds = 0;
 let calls = 0;
 afterAll(() => {
-  recordFigure("race rounds (one process)", rounds);
-  recordFigure("concurrent service calls in races", calls);
+  recordFigure("stress.rounds", rounds, "race rounds on PostgreSQL, one process");
+  recordFigure("stress.calls", calls, "concurrent service calls in those races");
 });
 
 describe(`races on PostgreSQL, ${ROUNDS} rounds`, () => {
@@ -145,10 +147,11 @@ describe(`races on PostgreSQL, ${ROUNDS} rounds`, () => {
       const access = await db().collaboratorAccess.findUniqueOrThrow({ where: { id: request.accessId } });
       const expectedState = { APPROVED: "MANAGED", CANCELLED: "CANCELLED", DECLINED: "DECLINED", PENDING: "?" }[final.status];
       expect(access.state, `round ${round}`).toBe(expectedState);
-      // The losers were told what happened, not thrown at.
-      for (const r of results.filter((r) => !r.ok)) {
-        const reason = "reason" in r ? r.reason : "errors" in r ? Object.values(r.errors as Record<string, string>).join() : "";
-        expect(String(reason)).toMatch(/alreadyDecided|store\.requests\.errors\.(cancelled|alreadyApproved|alreadyDeclined)/);
+      // The losers were told what happened (a conflict naming the decision that came first), not thrown at.
+      for (const r of results.filter((r) => !r.ok) as { kind?: string; errors?: Record<string, string> }[]) {
+        expect(r.kind).toBe("conflict");
+        const reason = Object.values(r.errors ?? {}).map((m) => decodeMessage(m).key).join();
+        expect(reason).toMatch(/^(store\.requests\.errors\.(cancelled|alreadyApproved|alreadyDeclined)|partner\.stores\.outcome\.(APPROVED|DECLINED|CANCELLED))$/);
       }
       outcomes[final.status] = (outcomes[final.status] ?? 0) + 1;
       await expectInvariants(round, "approve vs cancel");

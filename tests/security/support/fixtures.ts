@@ -18,6 +18,8 @@ import {
   newStaff,
   newStore,
   ownerActor,
+  productVersion,
+  sessionFor,
   type Person,
   type PersonKey,
   type World,
@@ -45,7 +47,7 @@ export async function pendingRequestOnS({ world }: CellContext): Promise<Prepare
   const partner = await createPerson("Asker");
   const organization = await newOrganization("Asker", [partner]);
   const request = await newRequest(partner, organization.id, { domain: world.store.domain, code: await storeCode(world.store.id) }, ["orders_view", "products_view"]);
-  return { vars: { request: request.requestId } };
+  return { vars: { request: request.requestId, access: request.accessId, requestOrg: organization.id, requestOrgName: organization.name } };
 }
 
 /** A managed (optionally suspended) collaborator access on S from a fresh organization. */
@@ -60,7 +62,7 @@ export function accessOnS(state: "MANAGED" | "SUSPENDED") {
       if (!done.ok) throw new Error("suspend failed");
     }
     return {
-      vars: { access: request.accessId },
+      vars: { access: request.accessId, accessOrg: organization.id, accessOrgName: organization.name },
       // Leave S's collaborator list as it was: remove what the cell did not.
       cleanup: async () => {
         const access = await db().collaboratorAccess.findUniqueOrThrow({ where: { id: request.accessId } });
@@ -75,7 +77,7 @@ export function staffOnS(status: "ACTIVE" | "LOCKED" | "ARCHIVED") {
   return async ({ world }: CellContext): Promise<Prepared> => {
     const person = await createPerson("Target");
     const id = await newStaff(world.store.id, person, ["orders_view"], status);
-    return { vars: { staff: id }, cleanup: async () => void (await db().staffAccount.deleteMany({ where: { id } })) };
+    return { vars: { staff: id, staffEmail: person.email.toLowerCase(), staffUser: person.id }, cleanup: async () => void (await db().staffAccount.deleteMany({ where: { id } })) };
   };
 }
 
@@ -92,7 +94,8 @@ export async function orderOnS({ world }: CellContext): Promise<Prepared> {
   return { vars: { order: await newOrder(world.store.id) } };
 }
 export async function productOnS({ world }: CellContext): Promise<Prepared> {
-  return { vars: { product: await newProduct(world.store.id) } };
+  const product = await newProduct(world.store.id);
+  return { vars: { product, version: await productVersion(product) } };
 }
 export async function customerOnS({ world }: CellContext): Promise<Prepared> {
   return { vars: { customer: await newCustomer(world.store.id) } };
@@ -118,7 +121,7 @@ export function rowOfA(state: "PENDING" | "MANAGED" | "REMOVED" | "DECLINED") {
     }
     if (state === "DECLINED") await declineRequest(await ownerNow(), store.id, request.requestId);
     return {
-      vars: { request: request.requestId, access: request.accessId },
+      vars: { request: request.requestId, access: request.accessId, rowStore: store.id },
       cleanup: () => releaseOrgA(world),
     };
   };
@@ -134,14 +137,17 @@ export async function releaseOrgA(world: World) {
 export async function requestableStore({ world }: CellContext): Promise<Prepared> {
   const owner = await createPerson("Requestable");
   const store = await newStore(owner, "Requestable Store", "BASIC");
-  return { vars: { storeUrl: `https://${store.domain.toUpperCase()}/admin`, code: store.code }, cleanup: () => releaseOrgA(world) };
+  return {
+    vars: { storeUrl: `https://${store.domain.toUpperCase()}/admin`, code: store.code, requestStore: store.id, requestStoreOwner: await sessionFor(owner) },
+    cleanup: () => releaseOrgA(world),
+  };
 }
 
 /** A second member of A (to remove) and an open invitation of A (to cancel). */
 export async function memberOfA({ world }: CellContext): Promise<Prepared> {
   const person = await createPerson("Member");
   const membership = await db().membership.create({ data: { organizationId: world.orgA.id, userId: person.id } });
-  return { vars: { membership: membership.id }, cleanup: async () => void (await db().membership.deleteMany({ where: { id: membership.id } })) };
+  return { vars: { membership: membership.id, memberUser: person.id }, cleanup: async () => void (await db().membership.deleteMany({ where: { id: membership.id } })) };
 }
 export async function invitationOfA({ world }: CellContext): Promise<Prepared> {
   const { hash } = newToken();
@@ -169,14 +175,14 @@ export function staffInvitation(forActor: boolean) {
     const mail = await db().emailOutbox.findFirstOrThrow({ where: { to: invitee.email.toLowerCase() }, orderBy: { createdAt: "desc" } });
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     if (!token) throw new Error("no invitation link in the mail");
-    return { vars: { token } };
+    return { vars: { token, invitationStore: store.id, inviteeEmail: invitee.email.toLowerCase() } };
   };
 }
 
 /** A person who can sign in (for the anonymous cell of the sign-in form). */
 export async function signInAs({ world, person }: CellContext): Promise<Prepared> {
   const who = person ? world.people[person] : await createPerson("Visitor");
-  return { vars: { email: who.email } };
+  return { vars: { email: who.email, signInUser: who.id } };
 }
 export async function freshEmail(): Promise<Prepared> {
   return { vars: { email: `signup-${randomUUID().slice(0, 8)}@security.test`, handle: `matrix-${randomUUID().slice(0, 8)}` } };

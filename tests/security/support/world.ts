@@ -1,7 +1,9 @@
 // The world the authorization matrix walks: one store ("this store", S) seen by every kind of actor,
 // a second store (T) with its own owner, and partner organizations around them. Built through the app's
 // services where they exist (stores, organizations, requests, approvals), and Prisma for plain records.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { db } from "~/lib/db.server";
 import { hashPassword } from "~/lib/password.server";
 import { newToken } from "~/lib/tokens.server";
@@ -13,6 +15,7 @@ import { approveRequest } from "~/services/collaborator-decisions.server";
 import { resolveStoreActor } from "~/services/store-access.server";
 import { inviteStaff } from "~/services/staff.server";
 import type { SessionUser } from "~/services/sessions.server";
+import { ROOT } from "./server";
 
 export const WORLD_PASSWORD = "security-suite-password";
 
@@ -52,6 +55,8 @@ export interface World {
   accesses: { A: string; M: string; H: string; O: string };
   /** Records of S (read by GET cells; actions get fresh ones). */
   s: { order: string; product: string; customer: string; staff: string; request: string; notification: string };
+  /** What the pages of those records show of them (names, numbers, emails): the matrix checks a page shows its record. */
+  labels: { order: string; product: string; customer: string; staff: string; requester: string; orgA: string; partnerA: string };
   /** Records of T and of organization B: the ids that must never work from S or from A. */
   foreign: {
     order: string;
@@ -137,6 +142,10 @@ export async function newOrder(storeId: string, customerId: string | null = null
 export async function newProduct(storeId: string) {
   return (await db().product.create({ data: { storeId, title: `Product ${randomUUID().slice(0, 6)}`, priceCents: 1990, inventory: 3 } })).id;
 }
+/** A product's edit form carries its version: its updatedAt in milliseconds, as the page puts it. */
+export async function productVersion(productId: string) {
+  return String((await db().product.findUniqueOrThrow({ where: { id: productId } })).updatedAt.getTime());
+}
 export async function newCustomer(storeId: string) {
   const tag = randomUUID().slice(0, 8);
   return (await db().customer.create({ data: { storeId, firstName: "Cora", lastName: `Client ${tag}`, email: `cora-${tag}@example.test` } })).id;
@@ -146,7 +155,21 @@ const viewAll = COLLABORATOR_SECTIONS.map((s) => `${s}_view` as Permission);
 const manageAll = COLLABORATOR_SECTIONS.map((s) => `${s}_manage` as Permission);
 const staffViewAll = (["home", "orders", "products", "customers", "settings", "staff"] as Section[]).map((s) => `${s}_view` as Permission);
 
+/**
+ * Records the migrations in `_prisma_migrations` as `npm run db:migrate` does (the test database got them
+ * applied straight from the files), so that the build's readiness check (/readyz) finds them all.
+ */
+export async function recordMigrations() {
+  const dir = path.join(ROOT, "prisma/migrations");
+  await db().$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+  for (const name of readdirSync(dir).filter((entry) => existsSync(path.join(dir, entry, "migration.sql"))).sort()) {
+    const checksum = createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"))).digest("hex");
+    await db().$executeRawUnsafe(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES ($1, $2, now(), $3, 1)`, randomUUID(), checksum, name);
+  }
+}
+
 export async function seedWorld(): Promise<World> {
+  await recordMigrations();
   const people = {} as Record<PersonKey, Person>;
   for (const key of PEOPLE) people[key] = await createPerson(key);
 
@@ -197,6 +220,16 @@ export async function seedWorld(): Promise<World> {
   const invitationMail = await db().emailOutbox.findFirstOrThrow({ where: { to: invitee } });
   const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(invitationMail.text)?.[1] ?? "";
 
+  const labels = {
+    order: String((await db().order.findUniqueOrThrow({ where: { id: order } })).number),
+    product: (await db().product.findUniqueOrThrow({ where: { id: product } })).title,
+    customer: (await db().customer.findUniqueOrThrow({ where: { id: customer } })).lastName,
+    staff: (await db().staffAccount.findUniqueOrThrow({ where: { id: staffTarget } })).email,
+    requester: orgP.name,
+    orgA: orgA.name,
+    partnerA: people.partnerA.email,
+  };
+
   return {
     people,
     store,
@@ -205,6 +238,7 @@ export async function seedWorld(): Promise<World> {
     orgB,
     accesses: { A: accessA.accessId, M: accessM.accessId, H: accessH.accessId, O: accessO.accessId },
     s: { order, product, customer, staff: staffTarget, request: pending.requestId, notification: notification.id },
+    labels,
     foreign: {
       order: foreignOrder,
       product: foreignProduct,
@@ -238,5 +272,12 @@ export async function openSession(world: World, key: PersonKey): Promise<string>
   await db().session.create({ data: { id, userId: person.id, expiresAt: new Date(Date.now() + 3_600_000), ip: "127.0.0.1" } });
   const access = COLLABORATOR_ACCESS[key];
   if (access) await db().collaboratorSession.create({ data: { sessionId: id, accessId: world.accesses[access], userId: person.id } });
+  return token;
+}
+
+/** A signed-in session for anyone (a fixture's owner), as sign-in creates it. Returns the cookie value. */
+export async function sessionFor(person: Person): Promise<string> {
+  const { token, hash: id } = newToken();
+  await db().session.create({ data: { id, userId: person.id, expiresAt: new Date(Date.now() + 3_600_000), ip: "127.0.0.1" } });
   return token;
 }
