@@ -6,7 +6,7 @@ import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 
 /**
- * The body as Remix will read it. Past `limit` bytes (or when Content-Length already says so) the stream
+ * The body as Remix will read it. Past `limit` bytes (a body declared larger never gets here) the stream
  * fails with the app's "too large" error and nothing more is read from the socket.
  */
 function limitedBody(req, limit, errorCode) {
@@ -15,10 +15,6 @@ function limitedBody(req, limit, errorCode) {
     state.exceeded = true;
     return Object.assign(new Error(`request body over ${limit} bytes`), { code: errorCode, limit });
   };
-  if (Number(req.headers["content-length"]) > limit) {
-    const error = tooLarge();
-    return { state, stream: new ReadableStream({ start: (controller) => controller.error(error) }) };
-  }
   let received = 0;
   const counter = new Transform({
     transform(chunk, _encoding, done) {
@@ -34,6 +30,12 @@ function limitedBody(req, limit, errorCode) {
   req.pipe(counter);
   return { state, stream: createReadableStreamFromReadable(counter) };
 }
+
+// Both languages: the answer is made before the app has read the session that holds the person's choice.
+const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Request too large</title></head><body><main>
+<h1>This request is too large</h1><p>What you sent is larger than this page accepts. Go back, make it smaller (a smaller file, shorter text) and try again.</p>
+<h2 lang="fr">Requête trop volumineuse</h2><p lang="fr">Ce que vous avez envoyé dépasse ce que cette page accepte. Revenez en arrière, réduisez-le (un fichier plus petit, un texte plus court) et réessayez.</p>
+</main></body></html>`;
 
 function remixHeaders(incoming) {
   const headers = new Headers();
@@ -77,7 +79,15 @@ export function remixHandler({ loadBuild, onAnswered }) {
       const init = { method: req.method, headers, signal: controller.signal };
       let body;
       if (req.method !== "GET" && req.method !== "HEAD") {
-        body = limitedBody(req, policy.bodyLimitFor(req.path), policy.bodyTooLargeCode);
+        const limit = policy.bodyLimitFor(req.path);
+        // A body declared over the limit is refused before any action runs: an action that never reads
+        // its form (sign out, an export) would otherwise act and then have its answer replaced by the 413.
+        if (Number(req.headers["content-length"]) > limit) {
+          res.setHeader("Connection", "close");
+          res.status(413).type("html").send(TOO_LARGE_PAGE);
+          return;
+        }
+        body = limitedBody(req, limit, policy.bodyTooLargeCode);
         Object.assign(init, { body: body.stream, duplex: "half" });
       }
       res.on("close", () => res.writableFinished || controller.abort());
@@ -91,7 +101,7 @@ export function remixHandler({ loadBuild, onAnswered }) {
       // connection closes after this answer instead.
       if (body && !req.complete) res.setHeader("Connection", "close");
       if (body?.state.exceeded && response.status !== 413) {
-        res.status(413).type("text/plain").send("The request body is larger than this address accepts.");
+        res.status(413).type("html").send(TOO_LARGE_PAGE);
         return;
       }
       await send(res, response);

@@ -240,6 +240,6 @@ describe(`two app instances, one PostgreSQL, ${ROUNDS} rounds per race`, () => {
     const twice = rows.filter((row) => (counts.get(`<${row.id}@portier.test>`) ?? 0) > 1);
     const missing = rows.filter((row) => !counts.has(`<${row.id}@portier.test>`));
     expect({ twice, missing }).toEqual({ twice: [], missing: [] });
-    recordFigure("mails delivered exactly once by two instances at once", rows.length);
+    recordFigure("instances.mails", rows.length, "mails delivered exactly once by two instances at once");
   });
 });
