@@ -51,7 +51,9 @@ export async function startServer(databaseEnv: Record<string, string>, extraEnv:
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv, ...extraEnv, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_ORIGIN: origin };
   if (!databaseEnv.DATABASE_URL) delete env.DATABASE_URL;
-  delete env.SMTP_URL; // mail stays in the outbox
+  // Mail stays in the outbox: the benchmark measures pages, not an SMTP server.
+  delete env.SMTP_URL;
+  env.MAIL_DELIVERY = "off";
   const child = spawn(process.execPath, ["server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
