@@ -97,9 +97,16 @@ export function remixHandler({ loadBuild, onAnswered }) {
         return;
       }
       const response = await handle(new Request(url.href, init), context);
-      // A body left unread (refused before it was read, or cut off at the limit) is not drained: the
+      // A body left unread (the action refused before reading it, or it was cut off at the limit): one of
+      // a declared length, within the limit, is read and dropped, so the client still sending it gets the
+      // answer rather than a reset connection; one of unknown length (chunked) is not drained: the
       // connection closes after this answer instead.
-      if (body && !req.complete) res.setHeader("Connection", "close");
+      if (body && !req.complete) {
+        if (!body.state.exceeded && req.headers["content-length"] !== undefined) {
+          req.unpipe();
+          req.resume();
+        } else res.setHeader("Connection", "close");
+      }
       if (body?.state.exceeded && response.status !== 413) {
         res.status(413).type("html").send(TOO_LARGE_PAGE);
         return;

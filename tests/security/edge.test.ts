@@ -2,6 +2,7 @@
 // the cookies, the headers or the size of the body, the answer is a clear 4xx, never a 5xx, and the
 // server neither reads an oversized body into memory nor lets a client choose its own address.
 import http from "node:http";
+import net from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
@@ -256,6 +257,36 @@ describe("request bodies are limited while they are read", () => {
       body: "firstName=" + "a".repeat(FORM_BODY_LIMIT + 10),
     });
     expect(form.status).toBe(413);
+  });
+});
+
+describe("a body the action refused before reading it", () => {
+  test("of a declared length: the client still sending it gets the answer, and the connection serves the next request", async () => {
+    // A store this person cannot see refuses before the upload is read; the body arrives after the answer.
+    const token = await openSession(world, "partnerB");
+    const body = "x".repeat(200_000);
+    const socket = net.connect(server.port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    const closed = new Promise<boolean>((resolve) => socket.once("close", () => resolve(true)));
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 200 && !pattern.test(received); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      return pattern.test(received);
+    };
+    socket.write(
+      `POST /store/${world.store.id}/customers/import HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.baseUrl}\r\nCookie: ${SESSION_COOKIE}=${token}\r\n` +
+        `Content-Type: multipart/form-data; boundary=b\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 100)}`,
+    );
+    requests++;
+    expect(await waitFor(/^HTTP\/1\.1 404/)).toBe(true);
+    expect(received).not.toMatch(/\r\nconnection: close\r\n/i);
+    socket.write(body.slice(100));
+    socket.write(`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`);
+    requests++;
+    expect(await waitFor(/HTTP\/1\.1 200/)).toBe(true);
+    socket.destroy();
+    await closed;
   });
 });
 
