@@ -3,6 +3,8 @@
 // and the reminder of a request left pending. Pure rules; the sweep that applies them is
 // app/services/access-expiry.server.ts.
 import { z } from "zod";
+import { COLLABORATOR_SECTIONS } from "./permissions";
+import { withPermissions } from "./staff";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,6 +51,13 @@ export const endsOnField = z
     const problem = endDateProblem(endsAt, new Date());
     if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
   });
+
+/** Approve, with the permissions settled on and an optional end date. */
+export const approveWithEndDateSchema = withPermissions(
+  { requestId: z.string({ required_error: "errors.required" }).uuid("errors.stale"), endsOn: endsOnField },
+  COLLABORATOR_SECTIONS,
+  { required: true },
+);
 
 /** The access's end date page: a new date, or none (`clear`). */
 export const endDateSchema = z.object({
