@@ -43,7 +43,7 @@ export function endDateProblem(endsAt: Date, now: Date): "expiry.errors.past" | 
  * the server's at parsing; the service checks again against its own `now`.
  */
 export const endsOnField = z
-  .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(10, "expiry.errors.invalid").optional())
+  .preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string({ invalid_type_error: "expiry.errors.invalid" }).trim().max(10, "expiry.errors.invalid").optional())
   .superRefine((value, ctx) => {
     if (value === undefined) return;
     const endsAt = endOfAccess(value);
