@@ -38,7 +38,7 @@ const smtp = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/smtp
 const baseUrl = `http://localhost:${port}`;
 const server = spawn(process.execPath, ["server.mjs"], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_ORIGIN: baseUrl, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_INTERVAL_MS: "300" },
+  env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_ORIGIN: baseUrl, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_INTERVAL_MS: "300", ACCESS_SWEEP_EVERY_MS: "2000" },
 });
 
 async function waitForServer() {

@@ -1,11 +1,12 @@
 // The owner's "Approve" dialog: the requested permissions, adjustable (any section but `staff`, View or
 // Manage, never above what the person approving holds) before confirming.
 import { BlockStack, Text } from "@shopify/polaris";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { COLLABORATOR_SECTIONS, toMap, type PermissionMap, type Section } from "~/domain/permissions";
 import { useT } from "~/i18n/react";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { PermissionPicker } from "./PermissionPicker";
+import { EndDateField } from "./EndDateField";
 
 /**
  * The highest level the granter may choose per section: what they hold, or what the person already has
@@ -36,9 +37,11 @@ export interface PermissionsDialogProps {
   /** The permissions the collaborator holds now (nothing for a request). */
   current?: readonly string[];
   intro?: string;
+  /** More fields after the picker (the approve dialog's end date), given the field errors. */
+  extra?: (error: (field: string) => string | undefined) => ReactNode;
 }
 
-export function PermissionsDialog({ open, onClose, title, primaryLabel, intent, fields, initial, granter, current = [], intro }: PermissionsDialogProps) {
+export function PermissionsDialog({ open, onClose, title, primaryLabel, intent, fields, initial, granter, current = [], intro, extra }: PermissionsDialogProps) {
   const t = useT();
   const [value, setValue] = useState<PermissionMap>(() => toMap(initial));
   const close = () => {
@@ -58,6 +61,7 @@ export function PermissionsDialog({ open, onClose, title, primaryLabel, intent, 
             error={error("permissions")}
             helpText={t("store.requests.approve.help")}
           />
+          {extra?.(error)}
         </BlockStack>
       )}
     </ConfirmDialog>
@@ -87,6 +91,7 @@ export function ApproveDialog({
       initial={request.permissions}
       granter={granter}
       intro={t("store.requests.approve.intro", { organization: request.organizationName })}
+      extra={(error) => <EndDateField error={error("endsOn")} />}
     />
   );
 }

@@ -46,6 +46,8 @@ const envSchema = z
   MAIL_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   /** Pause between two runs of the background-job runner (a run works until nothing is due). */
   JOBS_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  /** Period of the collaborator-access sweep (warnings, ends, reminders): one sweep per period across instances. */
+  ACCESS_SWEEP_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   /** The public origin, used in links inside emails and for the cross-site check behind proxies. */
   APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: trustProxy,

@@ -17,7 +17,15 @@ export const en: Templates = {
   requestApproved: {
     subject: (p) => `Access to ${p.store} approved`,
     text: (p, h) =>
-      `Good news: the owner of ${p.store} (${p.domain}) approved your organization's collaborator request.\n\nPermissions granted:\n${h.permissionLines(p.permissions)}\n\nLog in to the store from your partner dashboard: ${h.link(p.dashboardPath)}`,
+      [
+        `Good news: the owner of ${p.store} (${p.domain}) approved your organization's collaborator request.`,
+        `Permissions granted:\n${h.permissionLines(p.permissions)}`,
+        p.requested && h.grantedAgainstAsked(p.requested, p.permissions) ? `The owner changed what you asked for:\n${h.grantedAgainstAsked(p.requested, p.permissions)}` : null,
+        p.endsAt ? `The access ends on ${h.date(p.endsAt)}; you will be told a week before.` : null,
+        `Log in to the store from your partner dashboard: ${h.link(p.dashboardPath)}`,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
   },
   requestDeclined: {
     subject: (p) => `Request for ${p.store} declined`,
@@ -51,5 +59,33 @@ export const en: Templates = {
   memberInvited: {
     subject: (p) => `${p.organization} invites you to Portier`,
     text: (p, h) => `${p.inviter} invites you to join ${p.organization} on Portier.\n\nCreate your login with this email address within ${p.days} days: ${h.link(p.signupPath)}`,
+  },
+
+  // Collaborator access over time
+  accessEndingSoon: {
+    subject: (p) => `Your access to ${p.store} ends soon`,
+    text: (p, h) =>
+      p.reason === "end_date"
+        ? `Your organization's collaborator access to ${p.store} (${p.domain}) ends on ${h.date(p.endsAt)}, the end date the owner set. To keep working on the store after that, ask the owner to extend it.\n\nYour partner dashboard: ${h.link(p.dashboardPath)}`
+        : `Nobody of your organization has logged in to ${p.store} (${p.domain}) for a long time: its collaborator access ends on ${h.date(p.endsAt)} unless someone logs in before then.\n\nLog in from your partner dashboard: ${h.link(p.dashboardPath)}`,
+  },
+  collaboratorEndingSoon: {
+    subject: (p) => `${p.organization}'s access to ${p.store} ends soon`,
+    text: (p, h) =>
+      p.reason === "end_date"
+        ? `The collaborator access of ${p.organization} to ${p.store} ends on ${h.date(p.endsAt)}, the end date you set. To extend or clear it, open Collaborators: ${h.link(p.collaboratorsPath)}`
+        : `${p.organization} has not logged in to ${p.store} for a long time: its collaborator access ends on ${h.date(p.endsAt)} unless one of its members logs in before then.\n\nCollaborators: ${h.link(p.collaboratorsPath)}`,
+  },
+  accessEnded: {
+    subject: (p) => `Access to ${p.store} removed`,
+    text: (p) =>
+      `Your organization's collaborator access to ${p.store} (${p.domain}) has ended: ` +
+      (p.reason === "end_date" ? "its end date was reached." : `nobody of your organization logged in for ${p.inactivityDays} days.`) +
+      ` The store shows as "Access removed" in your partner dashboard. To work on it again, send a new request.`,
+  },
+  requestReminder: {
+    subject: (p) => `${p.organization} is still waiting for your decision on ${p.store}`,
+    text: (p, h) =>
+      `${p.requester} of ${p.organization} asked for collaborator access to ${p.store} on ${h.date(p.requestedAt)}, ${p.days} days ago, and the request is still pending.\n\nApprove or decline it in Users and permissions: ${h.link(p.reviewPath)}`,
   },
 };

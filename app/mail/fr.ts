@@ -17,7 +17,15 @@ export const fr: Templates = {
   requestApproved: {
     subject: (p) => `Accès à ${p.store} approuvé`,
     text: (p, h) =>
-      `Bonne nouvelle : le propriétaire de ${p.store} (${p.domain}) a approuvé la demande de collaborateur de votre organisation.\n\nAutorisations accordées :\n${h.permissionLines(p.permissions)}\n\nConnectez-vous à la boutique depuis votre tableau de bord partenaire : ${h.link(p.dashboardPath)}`,
+      [
+        `Bonne nouvelle : le propriétaire de ${p.store} (${p.domain}) a approuvé la demande de collaborateur de votre organisation.`,
+        `Autorisations accordées :\n${h.permissionLines(p.permissions)}`,
+        p.requested && h.grantedAgainstAsked(p.requested, p.permissions) ? `Le propriétaire a modifié ce que vous aviez demandé :\n${h.grantedAgainstAsked(p.requested, p.permissions)}` : null,
+        p.endsAt ? `L'accès prend fin le ${h.date(p.endsAt)} ; vous serez prévenus une semaine avant.` : null,
+        `Connectez-vous à la boutique depuis votre tableau de bord partenaire : ${h.link(p.dashboardPath)}`,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
   },
   requestDeclined: {
     subject: (p) => `Demande pour ${p.store} refusée`,
@@ -53,5 +61,33 @@ export const fr: Templates = {
   memberInvited: {
     subject: (p) => `${p.organization} vous invite sur Portier`,
     text: (p, h) => `${p.inviter} vous invite à rejoindre ${p.organization} sur Portier.\n\nCréez votre identifiant avec cette adresse e-mail dans les ${p.days} jours : ${h.link(p.signupPath)}`,
+  },
+
+  // Collaborator access over time
+  accessEndingSoon: {
+    subject: (p) => `Votre accès à ${p.store} prend bientôt fin`,
+    text: (p, h) =>
+      p.reason === "end_date"
+        ? `L'accès collaborateur de votre organisation à ${p.store} (${p.domain}) prend fin le ${h.date(p.endsAt)}, date de fin fixée par le propriétaire. Pour continuer à travailler sur la boutique après cette date, demandez-lui de la prolonger.\n\nVotre tableau de bord partenaire : ${h.link(p.dashboardPath)}`
+        : `Personne de votre organisation ne s'est connecté à ${p.store} (${p.domain}) depuis longtemps : son accès collaborateur prend fin le ${h.date(p.endsAt)}, sauf si quelqu'un se connecte d'ici là.\n\nConnectez-vous depuis votre tableau de bord partenaire : ${h.link(p.dashboardPath)}`,
+  },
+  collaboratorEndingSoon: {
+    subject: (p) => `L'accès de ${p.organization} à ${p.store} prend bientôt fin`,
+    text: (p, h) =>
+      p.reason === "end_date"
+        ? `L'accès collaborateur de ${p.organization} à ${p.store} prend fin le ${h.date(p.endsAt)}, date de fin que vous avez fixée. Pour la prolonger ou la supprimer, ouvrez Collaborateurs : ${h.link(p.collaboratorsPath)}`
+        : `${p.organization} ne s'est pas connecté à ${p.store} depuis longtemps : son accès collaborateur prend fin le ${h.date(p.endsAt)}, sauf si l'un de ses membres se connecte d'ici là.\n\nCollaborateurs : ${h.link(p.collaboratorsPath)}`,
+  },
+  accessEnded: {
+    subject: (p) => `Accès à ${p.store} supprimé`,
+    text: (p) =>
+      `L'accès collaborateur de votre organisation à ${p.store} (${p.domain}) a pris fin : ` +
+      (p.reason === "end_date" ? "sa date de fin est atteinte." : `personne de votre organisation ne s'est connecté depuis ${p.inactivityDays} jours.`) +
+      ` La boutique apparaît comme « Accès supprimé » dans votre tableau de bord partenaire. Pour y travailler à nouveau, envoyez une nouvelle demande.`,
+  },
+  requestReminder: {
+    subject: (p) => `${p.organization} attend toujours votre décision pour ${p.store}`,
+    text: (p, h) =>
+      `${p.requester} de ${p.organization} a demandé un accès collaborateur à ${p.store} le ${h.date(p.requestedAt)}, il y a ${p.days} jours, et la demande est toujours en attente.\n\nApprouvez-la ou refusez-la dans Utilisateurs et autorisations : ${h.link(p.reviewPath)}`,
   },
 };

@@ -9,6 +9,9 @@ import { accessTargetSchema, collaboratorPermissionsSchema } from "~/domain/staf
 import type { CollaboratorChange } from "~/domain/collaborator-access";
 import { can } from "~/domain/permissions";
 import { changeCollaboratorAccess, changeCollaboratorPermissions, listCollaborators } from "~/services/collaborator-decisions.server";
+import { setEndDate } from "~/services/access-expiry.server";
+import { dayOf, endDateSchema } from "~/domain/access-expiry";
+import { EndDateField } from "~/components/EndDateField";
 import { message } from "~/i18n/messages";
 import type { MessageKey } from "~/i18n";
 import { PermissionsDialog } from "~/components/ApproveDialog";
@@ -20,7 +23,7 @@ import { useLocale, useT } from "~/i18n/react";
 
 export const handle = { usersTab: "collaborators" };
 
-export const forms = { permissions: collaboratorPermissionsSchema, suspend: accessTargetSchema, resume: accessTargetSchema, remove: accessTargetSchema };
+export const forms = { permissions: collaboratorPermissionsSchema, suspend: accessTargetSchema, resume: accessTargetSchema, remove: accessTargetSchema, endDate: endDateSchema };
 
 const TOASTS: Record<CollaboratorChange, MessageKey> = {
   suspend: "store.toast.collaboratorSuspended",
@@ -43,13 +46,21 @@ export async function action(args: ActionFunctionArgs) {
     const result = await changeCollaboratorPermissions(actor, actor.store.id, input.value.accessId, input.value.permissions, ip);
     return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message("store.toast.permissionsSaved", { name: organizationName }) }) });
   }
+  if (input.intent === "endDate") {
+    const result = await setEndDate(actor, actor.store.id, input.value.accessId, input.value.endsOn, ip);
+    return respond(result, {
+      submission: input.submission,
+      flash,
+      done: ({ organizationName, cleared }) => ({ redirect: back, toast: message(cleared ? "expiry.toast.cleared" : "expiry.toast.set", { name: organizationName }) }),
+    });
+  }
   const change = input.intent;
   const result = await changeCollaboratorAccess(actor, actor.store.id, input.value.accessId, change, ip);
   return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message(TOASTS[change], { name: organizationName }) }) });
 }
 
 type Collaborator = Awaited<ReturnType<typeof loader>>["collaborators"][number];
-type Dialog = { kind: "permissions" | CollaboratorChange; collaborator: Collaborator } | null;
+type Dialog = { kind: "permissions" | "endDate" | CollaboratorChange; collaborator: Collaborator } | null;
 
 export default function Collaborators() {
   const t = useT();
@@ -83,11 +94,15 @@ export default function Collaborators() {
       </IndexTable.Cell>
       <IndexTable.Cell>{collaborator.grantedAt ? formatDate(locale, collaborator.grantedAt) : "—"}</IndexTable.Cell>
       <IndexTable.Cell>{collaborator.lastUsedAt ? formatDate(locale, collaborator.lastUsedAt, true) : t("common.never")}</IndexTable.Cell>
+      <IndexTable.Cell>{collaborator.endsAt ? formatDate(locale, collaborator.endsAt) : t("expiry.noEndDate")}</IndexTable.Cell>
       {canManage && (
         <IndexTable.Cell>
           <ButtonGroup>
             <Button size="slim" onClick={() => setDialog({ kind: "permissions", collaborator })} accessibilityLabel={t("store.collaborators.editLabel", { organization: collaborator.organization.name })}>
               {t("store.collaborators.edit")}
+            </Button>
+            <Button size="slim" onClick={() => setDialog({ kind: "endDate", collaborator })} accessibilityLabel={t("expiry.editLabel", { organization: collaborator.organization.name })}>
+              {t("expiry.edit")}
             </Button>
             {collaborator.state === "SUSPENDED" ? (
               <Button size="slim" onClick={() => setDialog({ kind: "resume", collaborator })} accessibilityLabel={t("store.collaborators.resumeLabel", { organization: collaborator.organization.name })}>
@@ -113,6 +128,7 @@ export default function Collaborators() {
     { title: t("permission.picker.legend") },
     { title: t("store.collaborators.since") },
     { title: t("store.collaborators.lastUsed") },
+    { title: t("expiry.column") },
     ...(canManage ? [{ title: t("common.actions") }] : []),
   ] as [{ title: string }, ...{ title: string }[]];
 
@@ -148,6 +164,23 @@ export default function Collaborators() {
             granter={permissions}
             intro={t("store.collaborators.edit.intro", { organization: name })}
           />
+          <ConfirmDialog
+            key={`endDate-${target.id}`}
+            open={dialog?.kind === "endDate"}
+            onClose={close}
+            title={t("expiry.edit.title", { organization: name })}
+            confirmLabel={t("common.save")}
+            destructive={false}
+            intent="endDate"
+            fields={{ accessId: target.id }}
+          >
+            {(error) => (
+              <BlockStack gap="300">
+                <Text as="p">{t("expiry.edit.intro", { organization: name })}</Text>
+                <EndDateField initial={target.endsAt ? dayOf(target.endsAt) : ""} error={error("endsOn")} />
+              </BlockStack>
+            )}
+          </ConfirmDialog>
           {(["suspend", "resume", "remove"] as const).map((change) => (
             <ConfirmDialog
               key={change}

@@ -6,7 +6,8 @@ import { readIntent } from "~/lib/intents.server";
 import { respond } from "~/lib/respond.server";
 import { requireSection } from "~/services/guards.server";
 import { approveRequest, declineRequest, listPendingRequests } from "~/services/collaborator-decisions.server";
-import { approveRequestSchema, requestTargetSchema } from "~/domain/staff";
+import { requestTargetSchema } from "~/domain/staff";
+import { approveWithEndDateSchema } from "~/domain/access-expiry";
 import { can } from "~/domain/permissions";
 import { message } from "~/i18n/messages";
 import { ApproveDialog } from "~/components/ApproveDialog";
@@ -18,7 +19,7 @@ import { useLocale, useT } from "~/i18n/react";
 
 export const handle = { usersTab: "requests" };
 
-export const forms = { approve: approveRequestSchema, decline: requestTargetSchema };
+export const forms = { approve: approveWithEndDateSchema, decline: requestTargetSchema };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
@@ -32,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   if ("response" in input) return input.response;
   const back = `/store/${actor.store.id}/users/requests`;
   if (input.intent === "approve") {
-    const result = await approveRequest(actor, actor.store.id, input.value.requestId, input.value.permissions, ip);
+    const result = await approveRequest(actor, actor.store.id, input.value.requestId, input.value.permissions, ip, { endsOn: input.value.endsOn });
     return respond(result, { submission: input.submission, flash, done: ({ organizationName }) => ({ redirect: back, toast: message("store.toast.approved", { name: organizationName }) }) });
   }
   const result = await declineRequest(actor, actor.store.id, input.value.requestId, ip);

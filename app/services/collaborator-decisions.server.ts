@@ -13,12 +13,13 @@ import type { StoreActor } from "./store-access.server";
 import { lockAccess, lockOrganization, lockStore } from "./locks.server";
 import { staffManager } from "./store-admin.server";
 import { isUuid } from "~/domain/ids";
+import { endDateProblem, endOfAccess } from "~/domain/access-expiry";
 import { ok, refuse, type Refusal, type Result } from "~/domain/result";
 
 const dashboardPath = (organizationId: string) => `/partners/${organizationId}/stores`;
 
 /** One mail per member of the organization (and `alsoTo`), each in their own language. */
-async function mailOrganization(tx: Tx, organizationId: string, mail: AnyMail, alsoTo: { email: string; locale: "en" | "fr" | null }[] = []): Promise<void> {
+export async function mailOrganization(tx: Tx, organizationId: string, mail: AnyMail, alsoTo: { email: string; locale: "en" | "fr" | null }[] = []): Promise<void> {
   const members = await tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true, locale: true } } } });
   const recipients = new Map<string, "en" | "fr" | null>();
   for (const person of [...members.map((m) => m.user), ...alsoTo]) {
@@ -56,6 +57,7 @@ export async function listCollaborators(storeId: string) {
       permissions: true,
       grantedAt: true,
       lastUsedAt: true,
+      endsAt: true,
       organization: { select: { id: true, name: true } },
     },
   });
@@ -81,8 +83,14 @@ async function decide(
   outcome: "APPROVED" | "DECLINED",
   permissions: readonly string[],
   ip?: string | null,
+  endsOn?: string,
 ): Promise<DecisionResult> {
   if (!isUuid(requestId)) return refuse.notFound();
+  // The optional end date (collaborator access over time): a real day, in the future.
+  const endsAt = endsOn === undefined ? null : endOfAccess(endsOn);
+  if (endsOn !== undefined && !endsAt) return refuse.invalid("endsOn", "expiry.errors.invalid");
+  const endProblem = endsAt && endDateProblem(endsAt, new Date());
+  if (endProblem) return refuse.invalid("endsOn", endProblem);
   const rule = ACCESS_TRANSITIONS[outcome === "APPROVED" ? "approve" : "decline"];
   return inTransaction(async (tx) => {
     const manager = await staffManager(tx, actor, storeId, ip);
@@ -117,7 +125,7 @@ async function decide(
     });
     const organizationId = request.organization.id;
     const access = rule.grants
-      ? { state: rule.to, permissions: granted, grantedAt: now, lastUsedAt: null, inactivityWarnedAt: null }
+      ? { state: rule.to, permissions: granted, grantedAt: now, lastUsedAt: null, inactivityWarnedAt: null, endsAt, endWarnedAt: null, endedReason: null }
       : { state: rule.to, permissions: request.permissions };
     await tx.collaboratorAccess.upsert({
       where: { organizationId_storeId: { organizationId, storeId } },
@@ -129,22 +137,22 @@ async function decide(
     await tx.notification.updateMany({ where: { storeId, requestId, resolvedAt: null }, data: { resolvedAt: now } });
 
     const place = { store: request.store.name, domain: request.store.domain, dashboardPath: dashboardPath(organizationId) };
-    const mail: AnyMail = rule.mail.kind === "requestApproved" ? { kind: rule.mail.kind, params: { ...place, permissions: granted } } : { kind: rule.mail.kind, params: place };
+    const mail: AnyMail = rule.mail.kind === "requestApproved" ? { kind: rule.mail.kind, params: { ...place, permissions: granted, requested: request.permissions, endsAt: endsAt?.toISOString() ?? null } } : { kind: rule.mail.kind, params: place };
     await mailOrganization(tx, organizationId, mail, [request.requestedBy]);
     await logActivity(tx, who.activity, {
       action: rule.log,
       storeId,
       organizationId,
       subject: request.organization.name,
-      details: rule.grants ? { requested: request.permissions, granted } : { requested: request.permissions },
+      details: rule.grants ? { requested: request.permissions, granted, ...(endsAt ? { endsAt: endsAt.toISOString() } : {}) } : { requested: request.permissions },
     });
     return ok({ organizationName: request.organization.name });
   });
 }
 
 /** Approve, with the permissions the owner settled on (any section but `staff`). */
-export function approveRequest(actor: StoreActor, storeId: string, requestId: string, permissions: readonly string[], ip?: string | null) {
-  return decide(actor, storeId, requestId, "APPROVED", permissions, ip);
+export function approveRequest(actor: StoreActor, storeId: string, requestId: string, permissions: readonly string[], ip?: string | null, options: { endsOn?: string } = {}) {
+  return decide(actor, storeId, requestId, "APPROVED", permissions, ip, options.endsOn);
 }
 
 export function declineRequest(actor: StoreActor, storeId: string, requestId: string, ip?: string | null) {

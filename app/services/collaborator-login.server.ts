@@ -33,7 +33,7 @@ export async function logInToStore(session: SessionUser, organizationId: string,
       create: { sessionId: session.sessionId, accessId, userId: session.user.id },
       update: {},
     });
-    await tx.collaboratorAccess.update({ where: { id: accessId }, data: { lastUsedAt: new Date() } });
+    await tx.collaboratorAccess.update({ where: { id: accessId }, data: { lastUsedAt: new Date(), inactivityWarnedAt: null } }); // a log-in cancels an unused-access warning
     await logActivity(tx, { ...partnerActor(session.user, ip), kind: "collaborator" }, {
       action: "collaborator_access.logged_in",
       storeId: access.storeId,

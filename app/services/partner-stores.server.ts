@@ -5,6 +5,8 @@ import { db } from "~/lib/db.server";
 import type { AccessState } from "~/domain/request-lifecycle";
 import { normalizeStoreDomain } from "~/domain/store-url";
 import type { Permission } from "~/domain/permissions";
+import { WARNING_DAYS, daysAfter, inactivityDeadline, type EndReason } from "~/domain/access-expiry";
+import { permissionDifferences, type PermissionDifference } from "~/domain/granted";
 
 import { STORE_FILTERS, type StoreFilter } from "~/domain/access-request";
 
@@ -21,6 +23,18 @@ export interface PartnerStoreRow {
   permissions: Permission[];
   requestId: string | null;
   updatedAt: Date;
+  // Collaborator access over time (app/services/access-expiry.server.ts)
+  /** The owner's end date, while the access is held. */
+  endsAt: Date | null;
+  /** When an unused access ends, once its members were warned (a log-in cancels it). */
+  inactiveEndsAt: Date | null;
+  /** Why the sweep ended it, on an "Access removed" row; null when a person removed it. */
+  endedReason: EndReason | null;
+  inactivityDays: number;
+  /** When the owner was reminded of a pending request. */
+  remindedAt: Date | null;
+  /** Per section, what was asked against what the owner granted at approval, where they differ. */
+  grantDifferences: PermissionDifference[];
 }
 
 export interface PartnerStoresPage {
@@ -96,22 +110,44 @@ export async function listPartnerStores(
       permissions: true,
       requestId: true,
       updatedAt: true,
-      store: { select: { name: true, domain: true } },
+      endsAt: true,
+      endedReason: true,
+      grantedAt: true,
+      lastUsedAt: true,
+      inactivityWarnedAt: true,
+      store: { select: { name: true, domain: true, inactivityDays: true } },
     },
   });
   const more = found.length > pageSize;
   const page = found.slice(0, pageSize);
   if (before) page.reverse();
-  const rows: PartnerStoreRow[] = page.map((row) => ({
-    accessId: row.id,
-    storeId: row.storeId,
-    storeName: row.store.name,
-    storeDomain: row.store.domain,
-    state: row.state,
-    permissions: row.permissions,
-    requestId: row.requestId,
-    updatedAt: row.updatedAt,
-  }));
+  const requestIds = page.map((row) => row.requestId).filter((id): id is string => Boolean(id));
+  const requests = requestIds.length
+    ? await db().collaboratorRequest.findMany({ where: { id: { in: requestIds }, organizationId }, select: { id: true, status: true, permissions: true, grantedPermissions: true, remindedAt: true } })
+    : [];
+  const requestOf = new Map(requests.map((request) => [request.id, request]));
+  const rows: PartnerStoreRow[] = page.map((row) => {
+    const request = row.requestId ? requestOf.get(row.requestId) : undefined;
+    const held = row.state === "MANAGED" || row.state === "SUSPENDED";
+    const deadline = row.state === "MANAGED" && row.inactivityWarnedAt ? inactivityDeadline(row, row.store.inactivityDays) : null;
+    const warnedEnd = row.inactivityWarnedAt ? daysAfter(row.inactivityWarnedAt, WARNING_DAYS) : null;
+    return {
+      accessId: row.id,
+      storeId: row.storeId,
+      storeName: row.store.name,
+      storeDomain: row.store.domain,
+      state: row.state,
+      permissions: row.permissions,
+      requestId: row.requestId,
+      updatedAt: row.updatedAt,
+      endsAt: held ? row.endsAt : null,
+      inactiveEndsAt: deadline && warnedEnd ? (deadline > warnedEnd ? deadline : warnedEnd) : null,
+      endedReason: row.state === "REMOVED" ? (row.endedReason as EndReason | null) : null,
+      inactivityDays: row.store.inactivityDays,
+      remindedAt: row.state === "PENDING" && request?.status === "PENDING" ? request.remindedAt : null,
+      grantDifferences: held && request?.status === "APPROVED" ? permissionDifferences(request.permissions, request.grantedPermissions) : [],
+    };
+  });
   const first = rows[0];
   const last = rows[rows.length - 1];
   return {

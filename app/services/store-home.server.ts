@@ -18,7 +18,16 @@ const canSeeHome = (actor: StoreActor, storeId: string) => actor.store.id === st
 export const NOTIFICATIONS_SHOWN = 20;
 
 /** The notifications the store's services write (access requests and partner access), each worded on Home. */
-export type NotificationKind = "collaborator_request.created" | "collaborator_request.cancelled" | "collaborator_access.removed_by_partner";
+export type NotificationKind =
+  | "collaborator_request.created"
+  | "collaborator_request.cancelled"
+  | "collaborator_access.removed_by_partner"
+  // Collaborator access over time (access-expiry.server.ts)
+  | "collaborator_access.end_date_soon"
+  | "collaborator_access.inactive_soon"
+  | "collaborator_access.ended_end_date"
+  | "collaborator_access.ended_inactive"
+  | "collaborator_request.reminder";
 
 export type HomeNotification = Awaited<ReturnType<typeof listNotifications>>[number];
 
@@ -53,6 +62,8 @@ export async function listNotifications(storeId: string) {
       requestStatus: request?.status ?? null,
       organization: text("organizationName") ?? request?.organization.name ?? "",
       person: text("requesterName") ?? text("partnerName") ?? (request ? `${request.requestedBy.firstName} ${request.requestedBy.lastName}` : ""),
+      /** The date a notification is about (an access's end), ISO. */
+      date: text("date") ?? null,
     };
   });
   return notifications;

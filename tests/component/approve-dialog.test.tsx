@@ -112,3 +112,23 @@ describe("the approve dialog", () => {
     expect(screen.getByRole("button", { name: "Approuver" })).toBeTruthy();
   });
 });
+
+// Collaborator access over time
+describe("the approve dialog's end date", () => {
+  test("an optional end date is posted with the decision; a refusal shows beside it", async () => {
+    const user = userEvent.setup();
+    const { sent } = renderDialog({ answer: () => refusalReply({ endsOn: "expiry.errors.past" }) });
+    const field = screen.getByLabelText("End date (optional)") as HTMLInputElement;
+    expect(field.type).toBe("date");
+    await user.type(field, "2027-03-31");
+    await user.click(screen.getByRole("button", { name: "Approve" }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ intent: "approve", endsOn: "2027-03-31" });
+    expect(await screen.findByText("Choose a date after today.")).toBeTruthy();
+  });
+
+  test("speaks French", () => {
+    renderDialog({ locale: "fr" });
+    expect(screen.getByLabelText("Date de fin (facultatif)")).toBeTruthy();
+  });
+});

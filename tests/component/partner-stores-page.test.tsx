@@ -13,6 +13,7 @@ import PartnerStores from "~/routes/partners.$orgId.stores._index";
 import { refusalReply } from "~/domain/forms";
 import { encodeMessage } from "~/i18n/messages";
 import type { AccessState } from "~/domain/request-lifecycle";
+import type { PartnerStoreRow } from "~/services/partner-stores.server";
 
 vi.hoisted(async () => {
   // The router builds the fetcher's request body with the global URLSearchParams and hands it to Node's
@@ -36,12 +37,15 @@ const base = `/partners/${orgId}/stores`;
 let next = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`;
 
-function storeRow(storeName: string, state: AccessState, permissions: string[] = ["orders_manage", "products_view"]) {
+function storeRow(storeName: string, state: AccessState, permissions: string[] = ["orders_manage", "products_view"], over: Partial<OverTime> = {}) {
   const accessId = uuid();
-  return { id: accessId, accessId, storeId: uuid(), storeName, storeDomain: `${storeName.toLowerCase().replace(/ /g, "-")}.portier.test`, state, permissions, requestId: state === "PENDING" ? uuid() : null, updatedAt: new Date("2026-11-30T10:00:00Z") };
+  const overTime: OverTime = { endsAt: null, inactiveEndsAt: null, endedReason: null, inactivityDays: 90, remindedAt: null, grantDifferences: [], ...over };
+  return { id: accessId, accessId, storeId: uuid(), storeName, storeDomain: `${storeName.toLowerCase().replace(/ /g, "-")}.portier.test`, state, permissions, requestId: state === "PENDING" ? uuid() : null, updatedAt: new Date("2026-11-30T10:00:00Z"), ...overTime };
 }
+/** Collaborator access over time (the row's end dates, reminder and granted-against-asked). */
+type OverTime = Pick<PartnerStoreRow, "endsAt" | "inactiveEndsAt" | "endedReason" | "inactivityDays" | "remindedAt" | "grantDifferences">;
 
-function renderStores(options: { rows: ReturnType<typeof storeRow>[]; pending?: number; answer?: (form: FormData) => Response | object }) {
+function renderStores(options: { rows: ReturnType<typeof storeRow>[]; pending?: number; answer?: (form: FormData) => Response | object; locale?: "en" | "fr" }) {
   const sent: Record<string, string>[] = [];
   let loads = 0;
   const router = createMemoryRouter(
@@ -50,7 +54,7 @@ function renderStores(options: { rows: ReturnType<typeof storeRow>[]; pending?: 
         path: base,
         element: (
           <AppProvider i18n={enPolarisJson} linkComponent={LinkAdapter}>
-            <I18nProvider locale="en">
+            <I18nProvider locale={options.locale ?? "en"}>
               <Frame>
                 <PartnerStores />
               </Frame>
@@ -142,5 +146,41 @@ describe("the Stores page", () => {
     const error = await screen.findByText("The store owner has suspended your organization's access to this store. Ask them to resume it.");
     expect(error.getAttribute("role")).toBe("alert");
     expect(sent).toEqual([{ intent: "login", id: managed.accessId }]);
+  });
+});
+
+// Collaborator access over time
+describe("the Stores page over time", () => {
+  const rows = () => [
+    storeRow("Harbor Tea", "MANAGED", ["orders_view", "customers_view"], {
+      endsAt: new Date("2027-03-31T00:00:00Z"),
+      grantDifferences: [
+        { section: "orders", asked: "manage", granted: "view" },
+        { section: "products", asked: "view", granted: null },
+      ],
+    }),
+    storeRow("Maple Goods", "PENDING", undefined, { remindedAt: new Date("2026-11-28T09:00:00Z") }),
+    storeRow("Old Mill", "REMOVED", [], { endedReason: "end_date" }),
+    storeRow("Fir Shop", "MANAGED", undefined, { inactiveEndsAt: new Date("2026-12-07T00:00:00Z") }),
+  ];
+
+  test("shows the end date, the reminder, why an access ended, and what was granted against what was asked", async () => {
+    renderStores({ rows: rows() });
+    await screen.findByText("Harbor Tea");
+    expect(await within(row("Harbor Tea")).findByText("Expires on Mar 31, 2027")).toBeTruthy();
+    expect(within(row("Harbor Tea")).getByText("Orders: asked Manage, granted View")).toBeTruthy();
+    expect(within(row("Harbor Tea")).getByText("Products: asked View, granted none")).toBeTruthy();
+    expect(within(row("Maple Goods")).getByText("Owner reminded on Nov 28, 2026")).toBeTruthy();
+    expect(within(row("Old Mill")).getByText("End date reached")).toBeTruthy();
+    expect(within(row("Fir Shop")).getByText("Unused: ends on Dec 7, 2026 unless someone logs in")).toBeTruthy();
+  });
+
+  test("in French too", async () => {
+    renderStores({ rows: rows(), locale: "fr" });
+    await screen.findByText("Harbor Tea");
+    expect(await within(row("Harbor Tea")).findByText(/^Expire le 31 mars 2027$/)).toBeTruthy();
+    expect(within(row("Harbor Tea")).getByText(/demandé : Gérer, accordé : Voir/)).toBeTruthy();
+    expect(within(row("Maple Goods")).getByText(/^Propriétaire relancé le 28 nov\. 2026$/)).toBeTruthy();
+    expect(within(row("Old Mill")).getByText("Date de fin atteinte")).toBeTruthy();
   });
 });

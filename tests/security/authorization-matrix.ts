@@ -119,6 +119,9 @@ const isCsv = (sent: Sent) => (/^text\/csv/.test(sent.headers.get("content-type"
 
 // Shorthands for the common shapes of store-admin cells, written out in full below so that each row
 // reads on its own line. (anon pOwn pOther cView cManage cNone sView sManage sNone sLocked sArch owner oOther)
+/** A day a month ahead: a valid end date for the End date dialog (collaborator access over time). */
+const END_DAY = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 export const MATRIX: MatrixRow[] = [
   // ---- Sign-in, sign-up, account ------------------------------------------------------------------
   { route: "_index.tsx", method: "GET", path: "/", shows: ["{me.email}"], cells: "L ok ok ok ok ok ok ok ok ok ok ok ok" },
@@ -754,6 +757,22 @@ export const MATRIX: MatrixRow[] = [
       cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
     }),
   ),
+  // ---- Collaborator access over time (feature-expiry): the End date dialog on Collaborators -------
+  {
+    route: "store.$storeId.users.collaborators.tsx",
+    method: "POST",
+    intent: "endDate",
+    path: "/store/{store}/users/collaborators",
+    section: "staff",
+    prepare: accessOnS("MANAGED"),
+    form: [["intent", "endDate"], ["accessId", "{access}"], ["endsOn", END_DAY]],
+    effect: {
+      tables: ["CollaboratorAccess", "ActivityLog"],
+      toast: "expiry.toast.set",
+      writes: [{ table: "CollaboratorAccess", op: "UPDATE", where: { id: "{access}" } }, loggedOnS("collaborator_access.end_date_set", { organizationId: "{accessOrg}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
 ];
 
 // Cross-tenant cases: a record of another store or another organization, named in the URL or in a form
@@ -813,6 +832,8 @@ export const CROSS_TENANT: CrossTenantRow[] = [
   { name: "a collaborator of S edits T's product under S", route: "store.$storeId.products.$productId.tsx", method: "POST", path: "/store/{store}/products/{foreign.product}", actor: "cManage", form: [["intent", "save"], ["title", "Hijacked"], ["price", "1.00"], ["status", "ACTIVE"]], expect: 404 },
   // Someone else's staff invitation, accepted while signed in as another person.
   { name: "accept a staff invitation sent to someone else", route: "invitations.$token.tsx", method: "POST", path: "/invitations/{foreign.invitationToken}", actor: "pOwn", form: [["intent", "accept"]], expect: 403 },
+  // ---- Collaborator access over time (feature-expiry) -------------------------------------------
+  { name: "set the end date of B's access on another store, from S", route: "store.$storeId.users.collaborators.tsx", method: "POST", path: "/store/{store}/users/collaborators", actor: "owner", form: [["intent", "endDate"], ["accessId", "{foreign.access}"], ["endsOn", END_DAY]], expect: 404 },
 ];
 
 /** Which person stands in each column, for a route of the given section. */

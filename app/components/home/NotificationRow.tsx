@@ -10,13 +10,18 @@ const WORDING: Record<NotificationKind, MessageKey> = {
   "collaborator_request.created": "store.notifications.kind.collaborator_request.created",
   "collaborator_request.cancelled": "store.notifications.kind.collaborator_request.cancelled",
   "collaborator_access.removed_by_partner": "store.notifications.kind.collaborator_access.removed_by_partner",
+  "collaborator_access.end_date_soon": "expiry.notification.end_date_soon",
+  "collaborator_access.inactive_soon": "expiry.notification.inactive_soon",
+  "collaborator_access.ended_end_date": "expiry.notification.ended_end_date",
+  "collaborator_access.ended_inactive": "expiry.notification.ended_inactive",
+  "collaborator_request.reminder": "expiry.notification.reminder",
 };
 
 export function NotificationRow({ storeId, item, canMarkRead, canReview }: { storeId: string; item: HomeNotification; canMarkRead: boolean; canReview: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const text = t(WORDING[item.kind], { organization: item.organization, person: item.person });
-  const isRequest = item.kind === "collaborator_request.created";
+  const text = t(WORDING[item.kind], { organization: item.organization, person: item.person, date: item.date ? formatDate(locale, item.date) : "" });
+  const isRequest = item.kind === "collaborator_request.created" || item.kind === "collaborator_request.reminder";
   return (
     <Box padding="400" borderBlockStartWidth="025" borderColor="border-secondary" background={item.unread ? "bg-surface-secondary" : undefined}>
       <InlineStack align="space-between" blockAlign="center" gap="400" wrap={false}>

@@ -6,6 +6,7 @@ import { useLocale } from "~/i18n/react";
 import { PermissionSummary } from "./PermissionSummary";
 import { StoreRowActions } from "./StoreRowActions";
 import { StoreStateBadge } from "./StoreStateBadge";
+import { AccessDates, GrantDifferences } from "./AccessTimeline";
 
 export type StoreRowData = PartnerStoreRow & { id: string };
 
@@ -25,11 +26,17 @@ export function StoreRow({ row, position, onRefused }: { row: StoreRowData; posi
         </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <StoreStateBadge state={row.state} />
+        <BlockStack gap="100" inlineAlign="start">
+          <StoreStateBadge state={row.state} />
+          <AccessDates row={row} />
+        </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>{formatDate(locale, row.updatedAt)}</IndexTable.Cell>
       <IndexTable.Cell>
-        <PermissionSummary permissions={row.permissions} subdued={row.state === "REMOVED"} />
+        <BlockStack gap="100">
+          <PermissionSummary permissions={row.permissions} subdued={row.state === "REMOVED"} />
+          <GrantDifferences differences={row.grantDifferences} />
+        </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
         <StoreRowActions row={row} onRefused={onRefused} />
