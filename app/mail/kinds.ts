@@ -18,6 +18,16 @@ export interface MailParams {
   memberAdded: { inviter: string; organization: string; loginPath: string };
   /** To an address without a login, invited to a partner organization. */
   memberInvited: { inviter: string; organization: string; signupPath: string; days: number };
+
+  // ---- Logins and accounts (issue 13) ----
+  /** "Forgot your password?" for an address with a login: the single-use link. */
+  passwordReset: { name: string; resetPath: string; minutes: number };
+  /** The same request for an address without a login (the page answered the same either way). */
+  passwordResetNoLogin: { signupPath: string; forgotPath: string };
+  /** To the new address of an email change: the link that makes it take effect. */
+  emailChangeConfirm: { name: string; newEmail: string; confirmPath: string; hours: number };
+  /** To the old address, once the change took effect. */
+  emailChanged: { name: string; newEmail: string };
 }
 
 export type MailKind = keyof MailParams;

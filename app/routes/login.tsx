@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
 import { readForm } from "~/lib/http.server";
 import { invalidSubmission, respond } from "~/lib/respond.server";
 import { getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
@@ -42,6 +42,16 @@ export default function Login() {
             <Text as="h1" variant="headingLg">
               {t("auth.login.title")}
             </Text>
+            {params.get("reset") === "done" && (
+              <Banner tone="success">
+                <p>{t("account.login.resetDone")}</p>
+              </Banner>
+            )}
+            {params.get("email") === "changed" && (
+              <Banner tone="success">
+                <p>{t("account.email.doneSignedOut")}</p>
+              </Banner>
+            )}
             <FormErrors errors={form.errors} />
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
             <FormLayout>
@@ -49,6 +59,9 @@ export default function Login() {
               <FormTextField label={t("auth.password")} field={fields.password} type="password" autoComplete="current-password" />
               <SubmitButton>{t("auth.login.submit")}</SubmitButton>
             </FormLayout>
+            <Text as="p">
+              <Link to="/forgot-password">{t("account.forgot.link")}</Link>
+            </Text>
             <Text as="p">
               {t("auth.login.noAccount")} <Link to="/signup">{t("auth.signup.link")}</Link>
             </Text>
