@@ -3,7 +3,7 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
 import { readForm } from "~/lib/http.server";
 import { invalidSubmission, respond } from "~/lib/respond.server";
-import { getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
+import { deviceCookie, deviceToken, getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
 import { signIn } from "~/services/auth.server";
 import { parseSubmission } from "~/domain/forms";
 import { safeRedirect, signInSchema } from "~/domain/auth";
@@ -23,10 +23,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(args.request), schema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const result = await signIn(submission.value, requestMeta(args));
+  const result = await signIn(submission.value, { ...requestMeta(args), deviceToken: deviceToken(args.request) });
   return respond(result, {
     submission,
-    done: ({ token, expiresAt }) => ({ redirect: safeRedirect(submission.value.redirectTo), headers: { "Set-Cookie": sessionCookie(token, expiresAt) } }),
+    done: ({ token, expiresAt, device }) => ({
+      redirect: safeRedirect(submission.value.redirectTo),
+      headers: [["Set-Cookie", sessionCookie(token, expiresAt)], ...(device ? [["Set-Cookie", deviceCookie(device.token, device.expiresAt)] as [string, string]] : [])],
+    }),
   });
 }
 
