@@ -289,7 +289,8 @@ export const MATRIX: MatrixRow[] = [
     effect: {
       tables: ["PasswordReset", "User", "Session", "ActivityLog"],
       writes: [
-        { table: "PasswordReset", op: "UPDATE", where: { userId: "{resetUser}" } },
+        // An UPDATE's row holds the columns it changed: the link's usedAt.
+        { table: "PasswordReset", op: "UPDATE", where: { usedAt: /^\d{4}-\d{2}-\d{2}T/ } },
         { table: "User", op: "UPDATE", where: { id: "{resetUser}" } },
         logged("user.password_reset", { actorUserId: "{resetUser}", subject: "{resetEmail}" }),
       ],
@@ -358,7 +359,7 @@ export const MATRIX: MatrixRow[] = [
     effect: {
       tables: ["EmailChange", "User", "PasswordReset", "EmailOutbox", "ActivityLog"],
       writes: [
-        { table: "EmailChange", op: "UPDATE", where: { userId: "{changeUser}" } },
+        { table: "EmailChange", op: "UPDATE", where: { usedAt: /^\d{4}-\d{2}-\d{2}T/ } },
         { table: "User", op: "UPDATE", where: { id: "{changeUser}", email: "{newEmail}" } },
         { table: "EmailOutbox", op: "INSERT", where: { to: "{oldEmail}" } },
         logged("user.email_changed", { actorUserId: "{changeUser}", subject: "{newEmail}" }),
