@@ -31,6 +31,7 @@ import {
   emailChangeLink,
   forgetfulPerson,
   resetLink,
+  restoresMe,
   emailForOrgInvite,
   freshEmail,
   invitationOfA,
@@ -303,6 +304,7 @@ export const MATRIX: MatrixRow[] = [
     method: "POST",
     intent: "profile",
     path: "/account/settings",
+    prepare: restoresMe,
     form: [["intent", "profile"], ["firstName", "Matrix"], ["lastName", "Renamed"], ["locale", "fr"]],
     okLocation: /^\/account\/settings$/,
     effect: {
@@ -318,6 +320,7 @@ export const MATRIX: MatrixRow[] = [
     method: "POST",
     intent: "password",
     path: "/account/settings",
+    prepare: restoresMe,
     form: [["intent", "password"], ["currentPassword", WORLD_PASSWORD], ["newPassword", "a matrix passphrase"], ["confirmPassword", "a matrix passphrase"]],
     okLocation: /^\/account\/settings$/,
     note: "the person's other sessions end (and come back with the undo after the cell)",

@@ -223,3 +223,14 @@ export async function emailChangeLink(): Promise<Prepared> {
   const mail = await db().emailOutbox.findFirstOrThrow({ where: { to: newEmail }, orderBy: { createdAt: "desc" } });
   return { vars: { token: linkIn(mail.text, /\/account\/email\/([A-Za-z0-9_-]+)/), newEmail, changeUser: who.id, oldEmail: who.email } };
 }
+
+/**
+ * For the account-settings rows that change the acting person (name, language, password): the cleanup
+ * puts them back, for the suites that do not undo every cell (the forgery suite posts each row for real).
+ */
+export async function restoresMe({ world, person }: CellContext): Promise<Prepared> {
+  if (!person) return {};
+  const id = world.people[person].id;
+  const before = await db().user.findUniqueOrThrow({ where: { id }, select: { firstName: true, lastName: true, locale: true, passwordHash: true } });
+  return { cleanup: async () => void (await db().user.update({ where: { id }, data: before })) };
+}
