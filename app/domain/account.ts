@@ -9,6 +9,8 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 export const RESET_LINK_MINUTES = 60;
 /** A link confirming a new email works once, for this long. */
 export const EMAIL_CHANGE_HOURS = 24;
+/** Confirmation mails one login may have sent to new addresses per hour (each goes to an address they typed). */
+export const EMAIL_CHANGES_PER_HOUR = 5;
 
 /** Requests for a reset link (README, "Guessing"): per email and per address, in a sliding window. */
 export const RESET_THROTTLE = {

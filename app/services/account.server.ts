@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { hashToken, newToken } from "~/lib/tokens.server";
 import { inTransaction, violates } from "~/lib/transaction.server";
 import { LOGIN_THROTTLE } from "~/domain/auth";
-import { EMAIL_CHANGE_HOURS, linkState, plausibleToken, type LinkState } from "~/domain/account";
+import { EMAIL_CHANGE_HOURS, EMAIL_CHANGES_PER_HOUR, linkState, plausibleToken, type LinkState } from "~/domain/account";
 import { ok, refuse, type Refusal, type Result } from "~/domain/result";
 import type { Locale } from "~/i18n";
 import { enqueueMail } from "./outbox.server";
@@ -82,8 +82,12 @@ export async function requestEmailChange(user: Person & { locale: Locale | null 
   if (refused) return refused;
   const { token, hash } = newToken();
   return inTransaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } })) return refuse.conflict("newEmail", "auth.errors.emailTaken");
+    // The person's row, locked: their simultaneous requests queue, so none passes the hourly count.
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${user.id}::uuid FOR UPDATE`;
     const now = new Date();
+    const recent = await tx.emailChange.count({ where: { userId: user.id, createdAt: { gte: new Date(now.getTime() - 3_600_000) } } });
+    if (recent >= EMAIL_CHANGES_PER_HOUR) return refuse.throttled("form", "account.errors.emailChangesThrottled", 3600);
+    if (await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } })) return refuse.conflict("newEmail", "auth.errors.emailTaken");
     // One pending change at a time: an earlier link stops working.
     await tx.emailChange.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.emailChange.create({ data: { userId: user.id, newEmail: input.newEmail, tokenHash: hash, expiresAt: new Date(now.getTime() + EMAIL_CHANGE_HOURS * 3_600_000) } });

@@ -10,6 +10,7 @@ import { signIn } from "~/services/auth.server";
 import { findSession } from "~/services/sessions.server";
 import { confirmEmailChange, getEmailChange } from "~/services/account.server";
 import { hashToken } from "~/lib/tokens.server";
+import { EMAIL_CHANGES_PER_HOUR } from "~/domain/account";
 import * as settingsRoute from "~/routes/account_.settings";
 import * as confirmRoute from "~/routes/account_.email.$token";
 
@@ -150,5 +151,19 @@ describe("account settings", () => {
     expect((await getEmailChange(late)).state).toBe("expired");
     expect((await confirmEmailChange(late, meta.ip)).ok).toBe(false);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(second);
+  });
+});
+
+describe("email change requests", () => {
+  test("at most EMAIL_CHANGES_PER_HOUR confirmation mails per login and hour, even at once", async () => {
+    const user = await createUser();
+    const cookie = await cookieFor(user);
+    const answers = await Promise.all(
+      Array.from({ length: EMAIL_CHANGES_PER_HOUR + 3 }, (_, i) => settings(cookie, { intent: "email", newEmail: `burst-${i}-${user.id.slice(0, 8)}@example.test`, currentPassword: TEST_PASSWORD })),
+    );
+    expect(answers.filter((a) => a.status === 302)).toHaveLength(EMAIL_CHANGES_PER_HOUR);
+    const refused = answers.filter((a) => a.status !== 302);
+    expect(refused.map((a) => [a.status, errorsOf(a.body).form])).toEqual(refused.map(() => [429, "account.errors.emailChangesThrottled"]));
+    expect(await t.db.emailChange.count({ where: { userId: user.id } })).toBe(EMAIL_CHANGES_PER_HOUR);
   });
 });

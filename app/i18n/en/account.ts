@@ -27,6 +27,7 @@ export const account = {
   "account.errors.currentPassword": "The current password is incorrect.",
   "account.errors.locale": "Choose a language.",
   "account.errors.sameEmail": "You already log in with this email.",
+  "account.errors.emailChangesThrottled": { one: "Too many confirmation links sent. Wait {minutes} minute before asking again.", other: "Too many confirmation links sent. Wait {minutes} minutes before asking again." },
   "account.settings.link": "Account settings",
   "account.settings.title": "Account settings",
   "account.settings.subtitle": "Your name, language, email and password.",

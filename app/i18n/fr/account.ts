@@ -29,6 +29,7 @@ export const account: Record<keyof typeof english, string | { one: string; other
   "account.errors.currentPassword": "Le mot de passe actuel est incorrect.",
   "account.errors.locale": "Choisissez une langue.",
   "account.errors.sameEmail": "Vous vous connectez déjà avec cette adresse.",
+  "account.errors.emailChangesThrottled": { one: "Trop de liens de confirmation envoyés. Attendez {minutes} minute avant de refaire la demande.", other: "Trop de liens de confirmation envoyés. Attendez {minutes} minutes avant de refaire la demande." },
   "account.settings.link": "Paramètres du compte",
   "account.settings.title": "Paramètres du compte",
   "account.settings.subtitle": "Votre nom, votre langue, votre adresse e-mail et votre mot de passe.",
