@@ -73,6 +73,9 @@ export async function getPasswordReset(token: string | undefined): Promise<{ sta
  */
 export async function resetPassword(token: string | undefined, input: { newPassword: string }, meta: { ip: string }): Promise<Result<{ email: string }>> {
   if (!plausibleToken(token)) return refuse.conflict("form", "account.reset.invalid.body");
+  // A link that is no longer usable is refused before the (costly) hash; the UPDATE below still decides.
+  const { state } = await getPasswordReset(token);
+  if (state !== "valid") return refuse.conflict("form", `account.reset.${state}.body`);
   const passwordHash = await hashPassword(input.newPassword);
   const tokenHash = hashToken(token);
   return inTransaction(async (tx) => {
