@@ -23,6 +23,9 @@ export function AccountFrame({ name, children }: { name: string; children: React
             <Text as="span" tone="subdued">
               {name}
             </Text>
+            <Button url="/account/settings" variant="plain">
+              {t("account.settings.link")}
+            </Button>
             <LanguageSwitch />
             <Form method="post" action="/logout">
               <Button submit variant="plain">

@@ -6,6 +6,11 @@ export function sessionCookieName(): string {
   return isProduction() ? "__Host-portier_session" : "portier_session";
 }
 
+/** The trusted-device cookie (README, "Device cookies"); `__Host-` in production, like the session's. */
+export function deviceCookieName(): string {
+  return isProduction() ? "__Host-portier_device" : "portier_device";
+}
+
 /**
  * The `cookie` package's parser: a value that is not valid percent-encoding (`%zz`, a cut-off `%E0%A4%A`)
  * comes back as it was sent instead of throwing, so a malformed cookie is just a value no session or

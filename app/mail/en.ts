@@ -88,4 +88,25 @@ export const en: Templates = {
     text: (p, h) =>
       `${p.requester} of ${p.organization} asked for collaborator access to ${p.store} on ${h.date(p.requestedAt)}, ${p.days} days ago, and the request is still pending.\n\nApprove or decline it in Users and permissions: ${h.link(p.reviewPath)}`,
   },
+  // ---- Logins and accounts (issue 13) ----
+  passwordReset: {
+    subject: () => "Reset your Portier password",
+    text: (p, h) =>
+      `Hello ${p.name},\n\nSomeone (hopefully you) asked to reset the password of your Portier login.\n\nChoose a new password: ${h.link(p.resetPath)}\n\nThe link works once, for ${p.minutes} minutes. Afterwards, every session of your login is signed out.\n\nIf you didn't ask, ignore this mail: your password stays as it is.`,
+  },
+  passwordResetNoLogin: {
+    subject: () => "Reset your Portier password",
+    text: (p, h) =>
+      `Someone (hopefully you) asked to reset the password of a Portier login with this email address, but there is no Portier login with it.\n\nIf you use another address, ask again with that one: ${h.link(p.forgotPath)}\nTo create a login with this one: ${h.link(p.signupPath)}\n\nIf you didn't ask, ignore this mail.`,
+  },
+  emailChangeConfirm: {
+    subject: () => "Confirm your new email for Portier",
+    text: (p, h) =>
+      `Hello ${p.name},\n\nYou asked to sign in to Portier with ${p.newEmail} from now on. Confirm the change: ${h.link(p.confirmPath)}\n\nThe link works once, for ${p.hours} hours. Until you confirm, your login keeps its current email.\n\nIf you didn't ask, ignore this mail.`,
+  },
+  emailChanged: {
+    subject: () => "The email of your Portier login was changed",
+    text: (p) =>
+      `Hello ${p.name},\n\nThe email of your Portier login was changed to ${p.newEmail}. Sign in with that address from now on.\n\nIf you didn't make this change, contact your store owner or Portier's support at once.`,
+  },
 };

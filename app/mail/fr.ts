@@ -90,4 +90,25 @@ export const fr: Templates = {
     text: (p, h) =>
       `${p.requester} de ${p.organization} a demandé un accès collaborateur à ${p.store} le ${h.date(p.requestedAt)}, il y a ${p.days} jours, et la demande est toujours en attente.\n\nApprouvez-la ou refusez-la dans Utilisateurs et autorisations : ${h.link(p.reviewPath)}`,
   },
+  // ---- Identifiants et comptes (issue 13) ----
+  passwordReset: {
+    subject: () => "Réinitialisez votre mot de passe Portier",
+    text: (p, h) =>
+      `Bonjour ${p.name},\n\nQuelqu'un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre identifiant Portier.\n\nChoisissez un nouveau mot de passe : ${h.link(p.resetPath)}\n\nLe lien fonctionne une fois, pendant ${p.minutes} minutes. Ensuite, toutes les sessions de votre identifiant sont déconnectées.\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.`,
+  },
+  passwordResetNoLogin: {
+    subject: () => "Réinitialisez votre mot de passe Portier",
+    text: (p, h) =>
+      `Quelqu'un (vous, espérons-le) a demandé à réinitialiser le mot de passe d'un identifiant Portier avec cette adresse e-mail, mais aucun identifiant Portier ne l'utilise.\n\nSi vous utilisez une autre adresse, refaites la demande avec celle-ci : ${h.link(p.forgotPath)}\nPour créer un identifiant avec celle-ci : ${h.link(p.signupPath)}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+  },
+  emailChangeConfirm: {
+    subject: () => "Confirmez votre nouvelle adresse e-mail pour Portier",
+    text: (p, h) =>
+      `Bonjour ${p.name},\n\nVous avez demandé à vous connecter à Portier avec ${p.newEmail} désormais. Confirmez le changement : ${h.link(p.confirmPath)}\n\nLe lien fonctionne une fois, pendant ${p.hours} heures. Tant que vous n'avez pas confirmé, votre identifiant garde son adresse actuelle.\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+  },
+  emailChanged: {
+    subject: () => "L'adresse e-mail de votre identifiant Portier a changé",
+    text: (p) =>
+      `Bonjour ${p.name},\n\nL'adresse e-mail de votre identifiant Portier est désormais ${p.newEmail}. Connectez-vous avec cette adresse à partir de maintenant.\n\nSi vous n'êtes pas à l'origine de ce changement, contactez sans attendre le propriétaire de votre boutique ou l'assistance de Portier.`,
+  },
 };

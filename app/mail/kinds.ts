@@ -29,6 +29,15 @@ export interface MailParams {
   accessEnded: { store: string; domain: string; reason: EndReason; inactivityDays: number };
   /** To the owner and staff who may decide: a request has waited for `days` days. */
   requestReminder: { organization: string; requester: string; store: string; requestedAt: string; days: number; reviewPath: string };
+  // ---- Logins and accounts (issue 13) ----
+  /** "Forgot your password?" for an address with a login: the single-use link. */
+  passwordReset: { name: string; resetPath: string; minutes: number };
+  /** The same request for an address without a login (the page answered the same either way). */
+  passwordResetNoLogin: { signupPath: string; forgotPath: string };
+  /** To the new address of an email change: the link that makes it take effect. */
+  emailChangeConfirm: { name: string; newEmail: string; confirmPath: string; hours: number };
+  /** To the old address, once the change took effect. */
+  emailChanged: { name: string; newEmail: string };
 }
 
 export type MailKind = keyof MailParams;

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, FormLayout, Text } from "@shopify/polaris";
 import { readForm } from "~/lib/http.server";
 import { invalidSubmission, respond } from "~/lib/respond.server";
-import { getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
+import { deviceCookie, deviceToken, getSessionUser, requestMeta, sessionCookie } from "~/services/guards.server";
 import { signIn } from "~/services/auth.server";
 import { parseSubmission } from "~/domain/forms";
 import { safeRedirect, signInSchema } from "~/domain/auth";
@@ -23,10 +23,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm(args.request), schema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const result = await signIn(submission.value, requestMeta(args));
+  const result = await signIn(submission.value, { ...requestMeta(args), deviceToken: deviceToken(args.request) });
   return respond(result, {
     submission,
-    done: ({ token, expiresAt }) => ({ redirect: safeRedirect(submission.value.redirectTo), headers: { "Set-Cookie": sessionCookie(token, expiresAt) } }),
+    done: ({ token, expiresAt, device }) => ({
+      redirect: safeRedirect(submission.value.redirectTo),
+      headers: [["Set-Cookie", sessionCookie(token, expiresAt)], ...(device ? [["Set-Cookie", deviceCookie(device.token, device.expiresAt)] as [string, string]] : [])],
+    }),
   });
 }
 
@@ -42,6 +45,16 @@ export default function Login() {
             <Text as="h1" variant="headingLg">
               {t("auth.login.title")}
             </Text>
+            {params.get("reset") === "done" && (
+              <Banner tone="success">
+                <p>{t("account.login.resetDone")}</p>
+              </Banner>
+            )}
+            {params.get("email") === "changed" && (
+              <Banner tone="success">
+                <p>{t("account.email.doneSignedOut")}</p>
+              </Banner>
+            )}
             <FormErrors errors={form.errors} />
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
             <FormLayout>
@@ -49,6 +62,9 @@ export default function Login() {
               <FormTextField label={t("auth.password")} field={fields.password} type="password" autoComplete="current-password" />
               <SubmitButton>{t("auth.login.submit")}</SubmitButton>
             </FormLayout>
+            <Text as="p">
+              <Link to="/forgot-password">{t("account.forgot.link")}</Link>
+            </Text>
             <Text as="p">
               {t("auth.login.noAccount")} <Link to="/signup">{t("auth.signup.link")}</Link>
             </Text>

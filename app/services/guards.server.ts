@@ -3,7 +3,7 @@
 // redirect to sign-in, a 403 or a 404, rendered in the frame. The one service module that reads a
 // Request, because deciding who sent it is its use case. Lookups are shared by the loaders of one request.
 import { redirect } from "@remix-run/node";
-import { readCookie, serializeCookie, sessionCookieName } from "~/lib/cookies.server";
+import { deviceCookieName, readCookie, serializeCookie, sessionCookieName } from "~/lib/cookies.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { sharedWithinRequest } from "~/lib/request-scope.server";
 import { clientAddressOf, type RequestArgs } from "~/lib/load-context";
@@ -28,6 +28,15 @@ export async function getSessionUser(args: RequestArgs): Promise<SessionUser | n
 
 export function sessionCookie(token: string, expiresAt: Date): string {
   return serializeCookie(sessionCookieName(), token, { maxAgeSeconds: Math.floor((expiresAt.getTime() - Date.now()) / 1000) });
+}
+
+/** The browser's trusted-device token, if it has one (sign-in reads it; see auth.server signIn). */
+export function deviceToken(request: Request): string | undefined {
+  return readCookie(request, deviceCookieName());
+}
+
+export function deviceCookie(token: string, expiresAt: Date): string {
+  return serializeCookie(deviceCookieName(), token, { maxAgeSeconds: Math.floor((expiresAt.getTime() - Date.now()) / 1000) });
 }
 
 export function clearSessionCookie(): string {

@@ -28,6 +28,10 @@ import type { Section } from "~/domain/permissions";
 import {
   accessOnS,
   customerOnS,
+  emailChangeLink,
+  forgetfulPerson,
+  resetLink,
+  restoresMe,
   emailForOrgInvite,
   freshEmail,
   invitationOfA,
@@ -115,6 +119,8 @@ const loggedOnA = (action: string, where: Record<string, unknown> = {}) => logge
 const sessionOf = (userId: string): Write => ({ table: "Session", op: "INSERT", where: { userId } });
 /** The answer sets a session cookie (sign-in, sign-up, a new staff login). */
 const setsSession = (sent: Sent) => (sent.headers.getSetCookie().some((c) => /^__Host-portier_session=[A-Za-z0-9_-]{20,}/.test(c)) ? null : "no session cookie in the answer");
+/** The answer sets a trusted-device cookie (sign-in). */
+const setsDevice = (sent: Sent) => (sent.headers.getSetCookie().some((c) => /^__Host-portier_device=[A-Za-z0-9_-]{20,}/.test(c)) ? null : "no device cookie in the answer");
 const isCsv = (sent: Sent) => (/^text\/csv/.test(sent.headers.get("content-type") ?? "") && /^attachment/.test(sent.headers.get("content-disposition") ?? "") ? null : `not a CSV attachment: ${sent.headers.get("content-type")}`);
 
 // Shorthands for the common shapes of store-admin cells, written out in full below so that each row
@@ -133,7 +139,12 @@ export const MATRIX: MatrixRow[] = [
     prepare: signInAs,
     form: [["email", "{email}"], ["password", WORLD_PASSWORD], ["redirectTo", "/account"]],
     okLocation: /^\/account$/,
-    effect: { tables: ["Session", "LoginAttempt"], writes: [sessionOf("{signInUser}"), { table: "LoginAttempt", op: "UPDATE", where: { succeeded: true } }], answer: setsSession },
+    // A browser without a device cookie is handed one (README, "Device cookies").
+    effect: {
+      tables: ["Session", "LoginAttempt", "TrustedDevice"],
+      writes: [sessionOf("{signInUser}"), { table: "LoginAttempt", op: "UPDATE", where: { succeeded: true } }, { table: "TrustedDevice", op: "INSERT", where: { userId: "{signInUser}" } }],
+      answer: (sent) => setsSession(sent) ?? setsDevice(sent),
+    },
     cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok",
   },
   { route: "signup.tsx", method: "GET", path: "/signup", shows: ['name="firstName"'], cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok" },
@@ -250,6 +261,117 @@ export const MATRIX: MatrixRow[] = [
       writes: [{ table: "StaffAccount", op: "UPDATE", where: { status: "ACTIVE", userId: "{me}" } }, { table: "StaffInvitation", op: "UPDATE" }, logged("staff.invitation_accepted", { storeId: "{invitationStore}" })],
     },
     cells: "L ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+
+  // ---- Logins and accounts (issue 13): forgot password, account settings, email change ------------
+  { route: "forgot-password.tsx", method: "GET", path: "/forgot-password", shows: ['name="email"'], note: "signed in: to account settings", cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok" },
+  {
+    route: "forgot-password.tsx",
+    method: "POST",
+    path: "/forgot-password",
+    prepare: forgetfulPerson,
+    form: [["email", "{email}"]],
+    okLocation: /^\/forgot-password\?sent=1$/,
+    effect: {
+      tables: ["PasswordReset", "EmailOutbox"],
+      writes: [
+        { table: "PasswordReset", op: "INSERT", where: { email: "{email}" } },
+        { table: "PasswordReset", op: "UPDATE", where: { userId: "{forgetfulUser}" } },
+        { table: "EmailOutbox", op: "INSERT", where: { to: "{email}" } },
+      ],
+    },
+    cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+  { route: "reset-password.$token.tsx", method: "GET", path: "/reset-password/{token}", prepare: resetLink, shows: ["{resetEmail}"], note: "the link is the key; reading it never uses it", cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok" },
+  {
+    route: "reset-password.$token.tsx",
+    method: "POST",
+    path: "/reset-password/{token}",
+    prepare: resetLink,
+    form: [["newPassword", "a matrix passphrase"], ["confirmPassword", "a matrix passphrase"]],
+    okLocation: /^\/login\?reset=done$/,
+    effect: {
+      tables: ["PasswordReset", "User", "Session", "ActivityLog"],
+      writes: [
+        // An UPDATE's row holds the columns it changed: the link's usedAt.
+        { table: "PasswordReset", op: "UPDATE", where: { usedAt: /^\d{4}-\d{2}-\d{2}T/ } },
+        { table: "User", op: "UPDATE", where: { id: "{resetUser}" } },
+        logged("user.password_reset", { actorUserId: "{resetUser}", subject: "{resetEmail}" }),
+      ],
+    },
+    cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+  { route: "account_.settings.tsx", method: "GET", path: "/account/settings", shows: ["{me.email}", 'name="currentPassword"'], cells: "L ok ok ok ok ok ok ok ok ok ok ok ok" },
+  {
+    route: "account_.settings.tsx",
+    method: "POST",
+    intent: "profile",
+    path: "/account/settings",
+    prepare: restoresMe,
+    form: [["intent", "profile"], ["firstName", "Matrix"], ["lastName", "Renamed"], ["locale", "fr"]],
+    okLocation: /^\/account\/settings$/,
+    effect: {
+      tables: ["User", "ActivityLog"],
+      writes: [{ table: "User", op: "UPDATE", where: { id: "{me}", firstName: "Matrix", lastName: "Renamed", locale: "fr" } }, logged("user.profile_changed", { actorUserId: "{me}" })],
+      toast: "account.settings.profile.saved",
+      answer: (sent) => (sent.headers.getSetCookie().some((c) => /^portier_lang=fr/.test(c)) ? null : "no language cookie in the answer"),
+    },
+    cells: "L ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+  {
+    route: "account_.settings.tsx",
+    method: "POST",
+    intent: "password",
+    path: "/account/settings",
+    prepare: restoresMe,
+    form: [["intent", "password"], ["currentPassword", WORLD_PASSWORD], ["newPassword", "a matrix passphrase"], ["confirmPassword", "a matrix passphrase"]],
+    okLocation: /^\/account\/settings$/,
+    note: "the person's other sessions end (and come back with the undo after the cell)",
+    effect: {
+      tables: ["User", "LoginAttempt", "Session", "CollaboratorSession", "PasswordReset", "ActivityLog"],
+      writes: [{ table: "User", op: "UPDATE", where: { id: "{me}" } }, { table: "LoginAttempt", op: "UPDATE", where: { succeeded: true } }, logged("user.password_changed", { actorUserId: "{me}" })],
+      toast: "account.settings.password.changed",
+    },
+    cells: "L ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+  {
+    route: "account_.settings.tsx",
+    method: "POST",
+    intent: "email",
+    path: "/account/settings",
+    prepare: freshEmail,
+    form: [["intent", "email"], ["newEmail", "{email}"], ["currentPassword", WORLD_PASSWORD]],
+    okLocation: /^\/account\/settings$/,
+    effect: {
+      tables: ["EmailChange", "EmailOutbox", "LoginAttempt", "ActivityLog"],
+      writes: [
+        { table: "EmailChange", op: "INSERT", where: { userId: "{me}", newEmail: "{email}" } },
+        { table: "EmailOutbox", op: "INSERT", where: { to: "{email}" } },
+        { table: "LoginAttempt", op: "UPDATE", where: { succeeded: true } },
+        logged("user.email_change_requested", { actorUserId: "{me}" }),
+      ],
+      toast: "account.settings.email.sent",
+    },
+    cells: "L ok ok ok ok ok ok ok ok ok ok ok ok",
+  },
+  { route: "account_.email.$token.tsx", method: "GET", path: "/account/email/{token}", prepare: emailChangeLink, shows: ["{newEmail}"], note: "the link is the key; reading it never uses it", cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok" },
+  {
+    route: "account_.email.$token.tsx",
+    method: "POST",
+    path: "/account/email/{token}",
+    prepare: emailChangeLink,
+    okLocation: /^\/login\?email=changed$/,
+    note: "the link is the key (it went to the new address); each cell confirms another person's change",
+    effect: {
+      tables: ["EmailChange", "User", "PasswordReset", "EmailOutbox", "ActivityLog"],
+      writes: [
+        { table: "EmailChange", op: "UPDATE", where: { usedAt: /^\d{4}-\d{2}-\d{2}T/ } },
+        { table: "User", op: "UPDATE", where: { id: "{changeUser}", email: "{newEmail}" } },
+        { table: "EmailOutbox", op: "INSERT", where: { to: "{oldEmail}" } },
+        logged("user.email_changed", { actorUserId: "{changeUser}", subject: "{newEmail}" }),
+      ],
+    },
+    cells: "ok ok ok ok ok ok ok ok ok ok ok ok ok",
   },
 
   // ---- Partner dashboard (organization A) ---------------------------------------------------------

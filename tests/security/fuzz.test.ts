@@ -79,6 +79,8 @@ afterAll(async () => {
 const RECORDED_ON_REFUSAL: Record<string, string[]> = {
   "login.tsx": ["LoginAttempt"],
   "partners.$orgId.stores.request.tsx": ["CodeAttempt", "ActivityLog"],
+  // A wrong current password counts as a failed sign-in (issue 13: the same throttle).
+  "account_.settings.tsx": ["LoginAttempt"],
 };
 
 /** Reported bugs the fuzz finds, by row (`route intent`), each naming the failure it causes. */

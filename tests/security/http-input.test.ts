@@ -61,6 +61,8 @@ function allowedColumn(row: MatrixRow) {
 const actions = MATRIX.filter((r) => r.method === "POST");
 const rowName = (row: MatrixRow) => `${row.route}${row.intent ? ` (${row.intent})` : ""}`;
 const RECORDED_ON_REFUSAL: Record<string, string[]> = { "login.tsx": ["LoginAttempt"], "partners.$orgId.stores.request.tsx": ["CodeAttempt", "ActivityLog"] };
+// Issue 13: a wrong current password in account settings counts as a failed sign-in (the same throttle).
+RECORDED_ON_REFUSAL["account_.settings.tsx"] = ["LoginAttempt"];
 
 /** The row's target (session, prepared records), and the changes-log mark it is put back to. */
 async function target(row: MatrixRow) {

@@ -4,3 +4,4 @@ export { partner } from "./partner";
 export { store } from "./store";
 export { sections } from "./sections";
 export { expiry } from "./expiry";
+export { account } from "./account";

@@ -23,6 +23,10 @@ export const TABLES = [
   "Customer",
   "Product",
   "Order",
+  // Logins and accounts (issue 13)
+  "PasswordReset",
+  "EmailChange",
+  "TrustedDevice",
 ] as const;
 
 /** Columns touched on reads on purpose ("last seen"), per table. */

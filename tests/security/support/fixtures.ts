@@ -7,6 +7,8 @@ import { newToken } from "~/lib/tokens.server";
 import { cancelRequest } from "~/services/access-requests.server";
 import { declineRequest, removeCollaborator, suspendCollaborator } from "~/services/collaborator-decisions.server";
 import { inviteStaff } from "~/services/staff.server";
+import { requestPasswordReset } from "~/services/account-recovery.server";
+import { requestEmailChange } from "~/services/account.server";
 import {
   createPerson,
   newCustomer,
@@ -23,6 +25,7 @@ import {
   type Person,
   type PersonKey,
   type World,
+  WORLD_PASSWORD,
 } from "./world";
 
 export interface CellContext {
@@ -186,4 +189,48 @@ export async function signInAs({ world, person }: CellContext): Promise<Prepared
 }
 export async function freshEmail(): Promise<Prepared> {
   return { vars: { email: `signup-${randomUUID().slice(0, 8)}@security.test`, handle: `matrix-${randomUUID().slice(0, 8)}` } };
+}
+
+// ---- Logins and accounts (issue 13) ----
+
+const linkIn = (text: string, pattern: RegExp) => {
+  const token = pattern.exec(text)?.[1];
+  if (!token) throw new Error(`no link matching ${pattern} in the mail`);
+  return token;
+};
+
+/** A fresh login, for "Forgot your password?" (each cell its own email: the throttle counts per email). */
+export async function forgetfulPerson(): Promise<Prepared> {
+  const who = await createPerson("Forgetful");
+  return { vars: { email: who.email, forgetfulUser: who.id } };
+}
+
+/** A fresh login's reset link, as its mail carries it. */
+export async function resetLink(): Promise<Prepared> {
+  const who = await createPerson("Resetting");
+  const asked = await requestPasswordReset({ email: who.email }, { ip: "192.0.2.250", locale: "en" });
+  if (!asked.ok) throw new Error(`reset request failed: ${JSON.stringify(asked)}`);
+  const mail = await db().emailOutbox.findFirstOrThrow({ where: { to: who.email }, orderBy: { createdAt: "desc" } });
+  return { vars: { token: linkIn(mail.text, /\/reset-password\/([A-Za-z0-9_-]+)/), resetEmail: who.email, resetUser: who.id } };
+}
+
+/** A fresh login's pending email change, with the link mailed to the new address. */
+export async function emailChangeLink(): Promise<Prepared> {
+  const who = await createPerson("Moving");
+  const newEmail = `moved-${randomUUID().slice(0, 8)}@security.test`;
+  const asked = await requestEmailChange({ ...who, locale: null }, { newEmail, currentPassword: WORLD_PASSWORD }, "192.0.2.251");
+  if (!asked.ok) throw new Error(`email change failed: ${JSON.stringify(asked)}`);
+  const mail = await db().emailOutbox.findFirstOrThrow({ where: { to: newEmail }, orderBy: { createdAt: "desc" } });
+  return { vars: { token: linkIn(mail.text, /\/account\/email\/([A-Za-z0-9_-]+)/), newEmail, changeUser: who.id, oldEmail: who.email } };
+}
+
+/**
+ * For the account-settings rows that change the acting person (name, language, password): the cleanup
+ * puts them back, for the suites that do not undo every cell (the forgery suite posts each row for real).
+ */
+export async function restoresMe({ world, person }: CellContext): Promise<Prepared> {
+  if (!person) return {};
+  const id = world.people[person].id;
+  const before = await db().user.findUniqueOrThrow({ where: { id }, select: { firstName: true, lastName: true, locale: true, passwordHash: true } });
+  return { cleanup: async () => void (await db().user.update({ where: { id }, data: before })) };
 }
