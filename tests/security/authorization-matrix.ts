@@ -362,6 +362,18 @@ export const MATRIX: MatrixRow[] = [
     cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
   },
   { route: "partners.$orgId.activity.tsx", method: "GET", path: "/partners/{orgA}/activity", shows: ["{orgA.name}"], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  // ---- feature-logs: the organization's log filters (person list) and CSV export --------------------
+  { route: "partners.$orgId.activity.people.ts", method: "GET", path: "/partners/{orgA}/activity/people", shows: ['"people"'], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  { route: "partners.$orgId.activity[.]csv.tsx", method: "GET", path: "/partners/{orgA}/activity.csv", okLocation: /\/partners\/[0-9a-f-]{36}\/activity$/, cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  {
+    route: "partners.$orgId.activity[.]csv.tsx",
+    method: "POST",
+    path: "/partners/{orgA}/activity.csv",
+    form: [],
+    effect: { tables: ["ActivityLog"], writes: [loggedOnA("activity.exported")], answer: isCsv },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  // ---- end feature-logs ------------------------------------------------------------------------------
   { route: "partners.$orgId.members.tsx", method: "GET", path: "/partners/{orgA}/members", shows: ["{label.partnerA}"], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
   {
     route: "partners.$orgId.members.tsx",
