@@ -361,6 +361,35 @@ export const MATRIX: MatrixRow[] = [
     },
     cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
   },
+  // ---- feature-logs: the Stores page's bulk removal and CSV export ------------------------------------
+  {
+    route: "partners.$orgId.stores._index.tsx",
+    method: "POST",
+    intent: "removeAccesses",
+    path: "/partners/{orgA}/stores?index",
+    prepare: rowOfA("MANAGED"),
+    form: [["intent", "removeAccesses"], ["ids", "{access}"]],
+    effect: {
+      tables: ["CollaboratorAccess", "CollaboratorSession", "Notification", "EmailOutbox", "ActivityLog"],
+      toast: "logs.bulk.toast.removed",
+      writes: [
+        { table: "CollaboratorAccess", op: "UPDATE", where: { id: "{access}", state: "REMOVED", permissions: [] } },
+        { table: "Notification", op: "INSERT", where: { storeId: "{rowStore}", kind: "collaborator_access.removed_by_partner" } },
+        loggedOnA("collaborator_access.removed", { storeId: "{rowStore}" }),
+      ],
+    },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  { route: "partners.$orgId.stores[.]csv.tsx", method: "GET", path: "/partners/{orgA}/stores.csv", okLocation: /\/partners\/[0-9a-f-]{36}\/stores$/, cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  {
+    route: "partners.$orgId.stores[.]csv.tsx",
+    method: "POST",
+    path: "/partners/{orgA}/stores.csv",
+    form: [],
+    effect: { tables: ["ActivityLog"], writes: [loggedOnA("organization.stores_exported")], answer: isCsv },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  // ---- end feature-logs (Stores) -----------------------------------------------------------------------
   { route: "partners.$orgId.activity.tsx", method: "GET", path: "/partners/{orgA}/activity", shows: ["{orgA.name}"], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
   // ---- feature-logs: the organization's log filters (person list) and CSV export --------------------
   { route: "partners.$orgId.activity.people.ts", method: "GET", path: "/partners/{orgA}/activity/people", shows: ['"people"'], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
