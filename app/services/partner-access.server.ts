@@ -8,6 +8,7 @@ import { logActivity } from "./activity.server";
 import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
 import { lockOrganization, lockStore, type LockedOrganization } from "./locks.server";
 import { isUuid } from "~/domain/ids";
+import { BULK_REMOVAL_MAX } from "~/domain/access-request";
 
 /** Done, not found, or a conflict when the access is no longer in a state where this applies. */
 export type PartnerAccessResult = Result;
@@ -30,8 +31,6 @@ export interface BulkRemoval {
   alreadyGone: number;
 }
 
-/** At most one page of the Stores list is selected at once. */
-export const BULK_REMOVAL_MAX = 100;
 
 /**
  * "Remove access" on several selected stores, after one confirmation: each removal is its own
