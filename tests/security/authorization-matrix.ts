@@ -30,6 +30,7 @@ import {
   customerOnS,
   emailForOrgInvite,
   freshEmail,
+  invitedOnS,
   invitationOfA,
   inviteeForS,
   memberOfA,
@@ -795,6 +796,53 @@ export const MATRIX: MatrixRow[] = [
       cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
     }),
   ),
+  // ---- feature-logs: a staff member's name; an open invitation sent again or revoked ------------------
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "rename",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: staffOnS("ACTIVE"),
+    form: [["intent", "rename"], ["firstName", "Renamed"], ["lastName", "Person"]],
+    effect: {
+      tables: ["StaffAccount", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.renamed",
+      writes: [{ table: "StaffAccount", op: "UPDATE", where: { id: "{staff}", firstName: "Renamed", lastName: "Person" } }, loggedOnS("staff.renamed", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "resend",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: invitedOnS,
+    form: [["intent", "resend"]],
+    effect: {
+      tables: ["StaffInvitation", "EmailOutbox", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.resent",
+      writes: [{ table: "StaffInvitation", op: "UPDATE", where: { staffAccountId: "{staff}" } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_resent", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "revoke",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: invitedOnS,
+    form: [["intent", "revoke"]],
+    effect: {
+      tables: ["StaffAccount", "StaffInvitation", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.revoked",
+      writes: [{ table: "StaffAccount", op: "DELETE", where: { id: "{staff}" } }, loggedOnS("staff.invitation_revoked", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  // ---- end feature-logs (staff) ------------------------------------------------------------------------
 ];
 
 // Cross-tenant cases: a record of another store or another organization, named in the URL or in a form

@@ -187,3 +187,13 @@ export async function signInAs({ world, person }: CellContext): Promise<Prepared
 export async function freshEmail(): Promise<Prepared> {
   return { vars: { email: `signup-${randomUUID().slice(0, 8)}@security.test`, handle: `matrix-${randomUUID().slice(0, 8)}` } };
 }
+
+// ---- feature-logs ----------------------------------------------------------------------------------
+
+/** An invitation on S not accepted yet (an INVITED account without a login, and its link); deleted afterwards. */
+export async function invitedOnS({ world }: CellContext): Promise<Prepared> {
+  const email = `invited-${randomUUID().slice(0, 8)}@security.test`;
+  const account = await db().staffAccount.create({ data: { storeId: world.store.id, email, firstName: "Invited", lastName: "Person", status: "INVITED", permissions: ["orders_view"] } });
+  await db().staffInvitation.create({ data: { staffAccountId: account.id, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { vars: { staff: account.id, staffEmail: email }, cleanup: async () => void (await db().staffAccount.deleteMany({ where: { id: account.id } })) };
+}
