@@ -126,8 +126,8 @@ export interface SectionChange {
 
 /**
  * What an entry did to permissions, read from its details as the services write them:
- * `{ from, to }` (a staff account's or a collaborator access's permissions edited), `{ requested, granted }`
- * (a request approved: what was asked against what was given), `{ permissions }` or `{ previousPermissions }`
+ * `{ from, to }` (a staff account's or a collaborator access's permissions edited), `{ granted }` (a request
+ * approved: from no access to what was given; the request's own entry says what was asked), `{ permissions }` or `{ previousPermissions }`
  * on an ending (everything it had, to nothing) and `{ permissions }` on an invitation (nothing, to what it
  * gives). Only the sections whose level differs; null when the entry is not about permissions.
  */
@@ -138,7 +138,7 @@ export function permissionChanges(action: string, details: unknown): SectionChan
   let before: string[] | null = null;
   let after: string[] | null = null;
   if (list(d.from) && list(d.to)) [before, after] = [list(d.from), list(d.to)];
-  else if (list(d.requested) && list(d.granted)) [before, after] = [list(d.requested), list(d.granted)];
+  else if (list(d.granted)) [before, after] = [[], list(d.granted)];
   else if (list(d.previousPermissions)) [before, after] = [list(d.previousPermissions), []];
   else if (list(d.permissions) && action === "staff.invited") [before, after] = [[], list(d.permissions)];
   else if (list(d.permissions) && /\.(removed|removed_inactive|expired)$/.test(action)) [before, after] = [list(d.permissions), []];
@@ -152,4 +152,14 @@ export function permissionChanges(action: string, details: unknown): SectionChan
 export function permissionChangesText(changes: readonly SectionChange[] | null): string {
   if (!changes) return "";
   return changes.map(({ section, before, after }) => `${section}: ${before ?? "none"} → ${after ?? "none"}`).join("; ");
+}
+
+/** A staff member's name before and after (`staff.renamed`), as "First Last"; null for other entries. */
+export function nameChange(action: string, details: unknown): { before: string; after: string } | null {
+  if (action !== "staff.renamed" || !details || typeof details !== "object") return null;
+  const { from, to } = details as { from?: { firstName?: unknown; lastName?: unknown }; to?: { firstName?: unknown; lastName?: unknown } };
+  const name = (value: typeof from) => (value && typeof value.firstName === "string" && typeof value.lastName === "string" ? `${value.firstName} ${value.lastName}` : null);
+  const before = name(from);
+  const after = name(to);
+  return before && after ? { before, after } : null;
 }

@@ -5,7 +5,7 @@ import { inTransaction } from "~/lib/transaction.server";
 import { can } from "~/domain/permissions";
 import { isUuid } from "~/domain/ids";
 import { ok, refuse, type Result } from "~/domain/result";
-import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, permissionChanges, permissionChangesText, type ActivityFilters, type ActivityPerson } from "~/domain/activity-log";
+import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, nameChange, permissionChanges, permissionChangesText, type ActivityFilters, type ActivityPerson } from "~/domain/activity-log";
 import type { CsvRow } from "~/lib/csv.server";
 import { activityBatches, activityPeopleIn, activityPersonLabelIn, activityWhere, parseCursor } from "./activity-query.server";
 import { logActivity, type ActorKind } from "./activity.server";
@@ -130,6 +130,8 @@ export async function listActivity(storeId: string, filters: ActivityFilters, cu
       organization: row.organizationId ? (organizations.get(row.organizationId) ?? null) : null,
       /** Permissions before and after, per section, when the entry changed some. */
       changes: permissionChanges(row.action, row.details),
+      /** A staff member's name before and after, when the entry renamed one. */
+      rename: nameChange(row.action, row.details),
     })),
     newest: rows[0]?.id.toString() ?? null,
     oldest: rows.at(-1)?.id.toString() ?? null,

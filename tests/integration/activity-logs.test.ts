@@ -65,13 +65,16 @@ describe("a permission change says what changed, and who did it", () => {
     ]);
     const partnerSide = (await listPartnerActivity(organization.id)).entries;
     expect(partnerSide.find((e) => e.action === "collaborator_request.created")).toMatchObject({ actorLabel: `Béa Lemoine <${partner.email}>` });
-    expect(partnerSide.find((e) => e.action === "collaborator_request.approved")?.changes).toEqual([]);
+    expect(partnerSide.find((e) => e.action === "collaborator_request.approved")?.changes).toEqual([
+      { section: "orders", before: null, after: "view" },
+      { section: "products", before: null, after: "view" },
+    ]);
     expect(partnerSide.find((e) => e.action === "collaborator_access.permissions_changed")?.changes).toHaveLength(2);
   });
 
   test("the wording of changes, for the page and the file", () => {
     expect(permissionChanges("staff.invited", { permissions: ["home_view"] })).toEqual([{ section: "home", before: null, after: "view" }]);
-    expect(permissionChanges("collaborator_request.approved", { requested: ["orders_manage"], granted: ["orders_view"] })).toEqual([{ section: "orders", before: "manage", after: "view" }]);
+    expect(permissionChanges("collaborator_request.approved", { requested: ["orders_manage"], granted: ["orders_view"] })).toEqual([{ section: "orders", before: null, after: "view" }]);
     expect(permissionChanges("store.details_updated", { name: "x" })).toBeNull();
     expect(permissionChanges("staff.permissions_changed", "nonsense")).toBeNull();
     expect(permissionChangesText([{ section: "orders", before: null, after: "view" }, { section: "staff", before: "manage", after: null }])).toBe("orders: none → view; staff: manage → none");

@@ -86,7 +86,7 @@ describe("editing a name", () => {
     expect(entry.details).toEqual({ from: { firstName: account.firstName, lastName: account.lastName }, to: { firstName: "Chloé", lastName: "Martin-Roux" } });
     expect(await renameStaff(actor, store.id, account.id, { firstName: "Chloé", lastName: "Martin-Roux" })).toMatchObject({ ok: true });
     expect(await logOf(store.id, "staff.renamed")).toHaveLength(1);
-    expect((await listActivity(store.id, { kind: "staff" })).entries[0]).toMatchObject({ action: "staff.renamed", changes: null });
+    expect((await listActivity(store.id, { kind: "staff" })).entries[0]).toMatchObject({ action: "staff.renamed", changes: null, rename: { before: `${account.firstName} ${account.lastName}`, after: "Chloé Martin-Roux" } });
   });
 
   test("the page's intents: rename (checked by its schema), resend and revoke, each with its toast", async () => {

@@ -823,7 +823,7 @@ export const MATRIX: MatrixRow[] = [
     effect: {
       tables: ["StaffInvitation", "EmailOutbox", "Session", "ActivityLog"],
       toast: "logs.staff.toast.resent",
-      writes: [{ table: "StaffInvitation", op: "UPDATE", where: { staffAccountId: "{staff}" } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_resent", { subject: "{staffEmail}" })],
+      writes: [{ table: "StaffInvitation", op: "UPDATE", where: { tokenHash: /^[0-9a-f]{20,}$/ } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_resent", { subject: "{staffEmail}" })],
     },
     cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
   },

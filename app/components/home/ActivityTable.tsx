@@ -38,6 +38,11 @@ export function ActivityTable({ entries, loading }: { entries: ActivityPage["ent
             <BlockStack gap="100">
               <Text as="span">{actionLabel(t, entry.action)}</Text>
               <PermissionChanges changes={entry.changes} />
+              {entry.rename && (
+                <Text as="span" variant="bodySm">
+                  {t("logs.change.name", entry.rename)}
+                </Text>
+              )}
             </BlockStack>
           </IndexTable.Cell>
           <IndexTable.Cell>{[entry.subject, entry.organization && entry.organization !== entry.subject ? entry.organization : null].filter(Boolean).join(" · ") || "—"}</IndexTable.Cell>

@@ -5,6 +5,7 @@ export const logs = {
   "logs.filter.to": "To",
   "logs.filter.dayHelp": "Days in UTC",
   "logs.change.line": "{section}: {before} → {after}",
+  "logs.change.name": "{before} → {after}",
   "logs.change.none": "No change to permissions",
   "logs.partner.kind.organization": "Organization",
   "logs.partner.emptyFiltered": "No activity matches these filters. Choose another kind, person or day.",

@@ -3,6 +3,7 @@ export const logs = {
   "logs.filter.to": "Au",
   "logs.filter.dayHelp": "Jours en UTC",
   "logs.change.line": "{section} : {before} → {after}",
+  "logs.change.name": "{before} → {after}",
   "logs.change.none": "Aucune autorisation modifiée",
   "logs.partner.kind.organization": "Organisation",
   "logs.partner.emptyFiltered": "Aucune activité ne correspond à ces filtres. Choisissez un autre type, une autre personne ou d'autres jours.",
