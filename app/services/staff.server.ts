@@ -373,7 +373,7 @@ export async function resendStaffInvitation(actor: StoreActor, storeId: string, 
   });
 }
 
-/** "Revoke invitation": the link stops working and the invited account goes (its seat is free again). */
+/** "Revoke invitation": the link stops working, the invited account goes (its seat is free again), and the invitee is told. */
 export async function revokeStaffInvitation(actor: StoreActor, storeId: string, staffId: string, ip?: string | null): Promise<StaffResult> {
   if (!isUuid(staffId)) return refuse.notFound();
   return inTransaction(async (tx) => {
@@ -381,9 +381,12 @@ export async function revokeStaffInvitation(actor: StoreActor, storeId: string, 
     if (!found.ok) return found;
     const { who, account } = found.value;
     await lockStaffAccount(tx, storeId, account.id);
-    const current = await tx.staffAccount.findUniqueOrThrow({ where: { id: account.id }, select: { status: true, userId: true, permissions: true } });
+    const current = await tx.staffAccount.findUniqueOrThrow({ where: { id: account.id }, select: { status: true, userId: true, permissions: true, firstName: true } });
     if (current.status !== "INVITED" || current.userId !== null) return refuse.conflict("form", "logs.staff.errors.notInvited");
     await tx.staffAccount.delete({ where: { id: account.id } });
+    const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, domain: true } });
+    const login = await tx.user.findUnique({ where: { email: account.email }, select: { locale: true } });
+    await enqueueMail(tx, { to: account.email, locale: login?.locale ?? who.user.locale, mail: { kind: "staffInvitationRevoked", params: { name: current.firstName, store: store.name, domain: store.domain } } });
     await logActivity(tx, who.activity, { action: "staff.invitation_revoked", storeId, subject: account.email, details: { permissions: current.permissions } });
     return ok({ email: account.email });
   });

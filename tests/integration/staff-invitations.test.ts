@@ -68,6 +68,9 @@ describe("revoking an invitation", () => {
     expect(await revokeStaffInvitation(actor, store.id, staffId)).toEqual({ ok: true, value: { email } });
     expect((await getStaffInvitation(link)).state).toBe("invalid");
     expect(await t.db.staffAccount.findUnique({ where: { id: staffId } })).toBeNull();
+    const mails = await mailsTo(email);
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining("invited"), expect.stringContaining("was withdrawn")]);
+    expect(mails[1].text).not.toContain("/invitations/");
     expect(await logOf(store.id, "staff.invitation_revoked")).toMatchObject([{ subject: email, details: { permissions: ["orders_view"] } }]);
     // Again: nothing left to revoke.
     expect(await revokeStaffInvitation(actor, store.id, staffId)).toMatchObject({ ok: false, kind: "notFound" });

@@ -836,9 +836,9 @@ export const MATRIX: MatrixRow[] = [
     prepare: invitedOnS,
     form: [["intent", "revoke"]],
     effect: {
-      tables: ["StaffAccount", "StaffInvitation", "Session", "ActivityLog"],
+      tables: ["StaffAccount", "StaffInvitation", "EmailOutbox", "Session", "ActivityLog"],
       toast: "logs.staff.toast.revoked",
-      writes: [{ table: "StaffAccount", op: "DELETE", where: { id: "{staff}" } }, loggedOnS("staff.invitation_revoked", { subject: "{staffEmail}" })],
+      writes: [{ table: "StaffAccount", op: "DELETE", where: { id: "{staff}" } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_revoked", { subject: "{staffEmail}" })],
     },
     cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
   },
