@@ -35,6 +35,13 @@ export interface ResourceIndexProps<T extends { id: string }> {
   /** What a search or a filter that matches nothing says; the generic "No results" otherwise. */
   noResults?: { title: string; body: string };
   children?: ReactNode;
+  /** Rows that can be selected for bulk actions (Polaris's useIndexResourceState in the page); none by default. */
+  selection?: {
+    selectedResources: string[];
+    allResourcesSelected: boolean;
+    onSelectionChange: IndexTableProps["onSelectionChange"];
+    promotedBulkActions: IndexTableProps["promotedBulkActions"];
+  };
 }
 
 export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProps<T>) {
@@ -110,7 +117,14 @@ export function ResourceIndex<T extends { id: string }>(props: ResourceIndexProp
             resourceName={props.resourceName}
             itemCount={items.length}
             headings={props.headings}
-            selectable={false}
+            selectable={Boolean(props.selection)}
+            {...(props.selection
+              ? {
+                  selectedItemsCount: props.selection.allResourcesSelected ? "All" : props.selection.selectedResources.length,
+                  onSelectionChange: props.selection.onSelectionChange,
+                  promotedBulkActions: props.selection.promotedBulkActions,
+                }
+              : {})}
             loading={loading}
             emptyState={emptyState}
           >

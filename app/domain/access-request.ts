@@ -61,3 +61,6 @@ export type StoreFilter = (typeof STORE_FILTERS)[number];
 export function parseStoreFilter(value: string | null | undefined): StoreFilter {
   return (STORE_FILTERS as readonly string[]).includes(value ?? "") ? (value as StoreFilter) : "all";
 }
+
+/** The Stores page's bulk removal: at most this many stores at once (a page holds 25). */
+export const BULK_REMOVAL_MAX = 100;

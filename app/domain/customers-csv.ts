@@ -5,6 +5,7 @@ import { z } from "zod";
 import { message } from "~/i18n/messages";
 import { fieldErrors, type FieldErrors } from "./forms";
 import { customerSchema, type CustomerField, type CustomerInput } from "./customers";
+import { restore } from "./csv";
 
 export const IMPORT_MAX_ROWS = 5000;
 /** The one size limit of an import: the form, the use case and the server's body limit all read it. */
@@ -114,25 +115,8 @@ export type CustomerCsv =
   | { ok: false; error: "empty" | "tooManyRows" | "notCsv" }
   | { ok: true; fields: CustomerField[]; ignoredColumns: string[]; rows: ImportRow[] };
 
-/**
- * A cell a spreadsheet would run as a formula (=, @, or + and - unless it reads like a phone number).
- * Our export prefixes such cells, and cells that already start with an apostrophe, with an apostrophe;
- * the import removes exactly that one again, so a backup comes back as it was.
- */
-function dangerous(value: string): boolean {
-  if (/^[=@\t\r]/.test(value)) return true;
-  return /^[+-]/.test(value) && !/^[+-][0-9\s().-]*$/.test(value);
-}
-
-function guard(value: string): string {
-  return dangerous(value) || value.startsWith("'") ? `'${value}` : value;
-}
-
-function unguard(value: string): string {
-  const rest = value.slice(1);
-  return value.startsWith("'") && (dangerous(rest) || rest.startsWith("'")) ? rest : value;
-}
-
+// Cells our export neutralised (~/domain/csv: a leading apostrophe before =, +, -, @, tab, CR or an
+// apostrophe) read back as they were written: restore() removes exactly that one apostrophe.
 export function readCustomerCsv(input: string): CustomerCsv {
   if (input.includes("\u0000")) return { ok: false, error: "notCsv" };
   const table = parseCsv(input);
@@ -155,7 +139,7 @@ export function readCustomerCsv(input: string): CustomerCsv {
     const raw: Record<string, string> = {};
     columns.forEach((column, position) => {
       // A column given twice: the first one counts, as with form fields.
-      if (column && !(column.field in raw)) raw[column.field] = unguard(cells[position] ?? "");
+      if (column && !(column.field in raw)) raw[column.field] = restore(cells[position] ?? "");
     });
     const rowNumber = headerIndex + index + 2;
     const result = customerSchema.safeParse(raw);
@@ -175,29 +159,12 @@ export function readCustomerCsv(input: string): CustomerCsv {
   return { ok: true, fields, ignoredColumns, rows };
 }
 
-function cell(value: string): string {
-  const guarded = guard(value);
-  return /[",;\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
 export type ExportedCustomer = Pick<CustomerInput, "firstName" | "lastName" | "email" | "phone" | "company" | "city" | "country" | "note" | "acceptsMarketing">;
 
-/** The header line of an export: exactly the import's columns, so a backup can be imported back as it is. */
-export function customersCsvHeader(): string {
-  return CUSTOMER_CSV_COLUMNS.map((column) => cell(column.header)).join(",") + "\r\n";
-}
+/** The export's header: exactly the import's columns, so a backup can be imported back as it is. */
+export const CUSTOMER_CSV_HEADER: readonly string[] = CUSTOMER_CSV_COLUMNS.map((column) => column.header);
 
-export function customersCsvRows(customers: readonly ExportedCustomer[]): string {
-  return customers
-    .map((customer) =>
-      CUSTOMER_CSV_COLUMNS.map((column) => {
-        const value = customer[column.field];
-        return cell(typeof value === "boolean" ? (value ? "Yes" : "No") : value);
-      }).join(",") + "\r\n",
-    )
-    .join("");
-}
-
-export function formatCustomersCsv(customers: readonly ExportedCustomer[]): string {
-  return customersCsvHeader() + customersCsvRows(customers);
+/** One customer as the export's cells, in the header's order (written by lib/csv.server.ts). */
+export function customerCsvRow(customer: ExportedCustomer): (string | boolean)[] {
+  return CUSTOMER_CSV_COLUMNS.map((column) => customer[column.field]);
 }

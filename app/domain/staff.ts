@@ -133,3 +133,13 @@ export const acceptInvitationSchema = z.object({
     .min(PASSWORD_MIN, "auth.errors.passwordShort")
     .max(PASSWORD_MAX, "auth.errors.passwordLong"),
 });
+
+// ---- feature-logs: editing a staff member's name; resending or revoking an invitation -----------------
+
+/** A staff member's first and last name, as the invitation form takes them. */
+export const staffNameSchema = z.object({ firstName: text(80), lastName: text(80) });
+
+/** An invitation not accepted yet can be sent again (a new link) or revoked (the account goes). */
+export function invitationOpen(account: { status: StaffStatus; userId: string | null; isOwner: boolean }): boolean {
+  return account.status === "INVITED" && account.userId === null && !account.isOwner;
+}

@@ -13,9 +13,9 @@ export interface Plural {
 }
 export type Entry = string | Plural;
 
-export const english = { ...en.common, ...en.auth, ...en.partner, ...en.store, ...en.sections, ...en.expiry, ...en.account };
+export const english = { ...en.common, ...en.auth, ...en.partner, ...en.store, ...en.sections, ...en.expiry, ...en.account, ...en.logs };
 export type MessageKey = keyof typeof english & string;
 export type Catalogue = Record<MessageKey, Entry>;
-const french: Catalogue = { ...fr.common, ...fr.auth, ...fr.partner, ...fr.store, ...fr.sections, ...fr.expiry, ...fr.account };
+const french: Catalogue = { ...fr.common, ...fr.auth, ...fr.partner, ...fr.store, ...fr.sections, ...fr.expiry, ...fr.account, ...fr.logs };
 
 export const catalogues: Record<Locale, Catalogue> = { en: english, fr: french };

@@ -52,6 +52,10 @@ export const en: Templates = {
       (p.hasLogin ? `Log in with your existing Portier login and accept the invitation: ${h.link(p.invitationPath)}` : `Set your password to join: ${h.link(p.invitationPath)}`) +
       `\n\nThe link works once, for ${p.days} days.`,
   },
+  staffInvitationRevoked: {
+    subject: (p) => `Your invitation to ${p.store} was withdrawn`,
+    text: (p) => `Hello ${p.name},\n\nThe invitation to work in ${p.store} (${p.domain}) as staff was withdrawn: its link no longer works. If you think this is a mistake, contact the store.`,
+  },
   memberAdded: {
     subject: (p) => `You were added to ${p.organization} on Portier`,
     text: (p, h) => `${p.inviter} added you to the partner organization ${p.organization}.\n\nSign in: ${h.link(p.loginPath)}`,

@@ -54,6 +54,10 @@ export const fr: Templates = {
         : `Choisissez votre mot de passe pour rejoindre l'équipe : ${h.link(p.invitationPath)}`) +
       `\n\nLe lien fonctionne une seule fois, pendant ${p.days} jours.`,
   },
+  staffInvitationRevoked: {
+    subject: (p) => `Votre invitation à ${p.store} a été retirée`,
+    text: (p) => `Bonjour ${p.name},\n\nL'invitation à travailler dans ${p.store} (${p.domain}) en tant qu'employé a été retirée : son lien ne fonctionne plus. S'il s'agit d'une erreur, contactez la boutique.`,
+  },
   memberAdded: {
     subject: (p) => `Vous avez été ajouté à ${p.organization} sur Portier`,
     text: (p, h) => `${p.inviter} vous a ajouté à l'organisation partenaire ${p.organization}.\n\nConnectez-vous : ${h.link(p.loginPath)}`,

@@ -15,6 +15,8 @@ export interface MailParams {
   accessResumed: { store: string; domain: string; dashboardPath: string };
   /** To the person invited as staff: `hasLogin` says whether they sign in or set a password. */
   staffInvitation: { name: string; inviter: string; store: string; domain: string; invitationPath: string; days: number; hasLogin: boolean };
+  /** To the person whose staff invitation was revoked: the link they hold no longer works. */
+  staffInvitationRevoked: { name: string; store: string; domain: string };
   /** To a person with a login, added to a partner organization. */
   memberAdded: { inviter: string; organization: string; loginPath: string };
   /** To an address without a login, invited to a partner organization. */

@@ -1,22 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { Banner, BlockStack, Box } from "@shopify/polaris";
+import { Form, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Banner, BlockStack, Box, useIndexResourceState } from "@shopify/polaris";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 import { readIntent } from "~/lib/intents.server";
 import { respond } from "~/lib/respond.server";
 import { requireMember } from "~/services/guards.server";
 import { cancelRequest } from "~/services/access-requests.server";
 import { logInToStore } from "~/services/collaborator-login.server";
-import { dismissDeclined, removeAccess, removeFromList } from "~/services/partner-access.server";
+import { dismissDeclined, removeAccess, removeAccesses, removeFromList } from "~/services/partner-access.server";
 import { listPartnerStores } from "~/services/partner-stores.server";
-import { STORE_FILTERS } from "~/domain/access-request";
-import { pendingCounterOf } from "~/domain/request-lifecycle";
+import { BULK_REMOVAL_MAX, STORE_FILTERS } from "~/domain/access-request";
+import { PARTNER_ACTIONS, pendingCounterOf } from "~/domain/request-lifecycle";
+import { isUuid } from "~/domain/ids";
 import { parseListQuery } from "~/domain/section-list";
 import { message } from "~/i18n/messages";
 import { ResourceIndex } from "~/components/ResourceIndex";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { AddStoreMenu } from "~/components/partner/AddStoreMenu";
 import { StoreRow } from "~/components/partner/StoreRow";
+import { BulkRemoveDialog } from "~/components/partner/BulkRemoveDialog";
 import { StoresNotice, useStoresNotice } from "~/components/partner/StoresNotice";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -29,7 +32,15 @@ const STATES = STORE_FILTERS.filter((filter) => filter !== "all");
 /** The row a button is for (an access, or for Cancel its request): a wrong id means the page is out of date. */
 const row = z.object({ id: z.string({ required_error: "errors.stale" }).uuid("errors.stale") });
 
-export const forms = { cancel: row, login: row, removeAccess: row, removeFromList: row, dismiss: row };
+/** The selected stores of a bulk removal: access ids, comma-separated (one hidden field). */
+const selection = z.object({
+  ids: z
+    .string({ required_error: "logs.bulk.errors.selection" })
+    .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean))
+    .refine((ids) => ids.length >= 1 && ids.length <= BULK_REMOVAL_MAX && ids.every(isUuid), "logs.bulk.errors.selection"),
+});
+
+export const forms = { cancel: row, login: row, removeAccess: row, removeFromList: row, dismiss: row, removeAccesses: selection };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { organization } = await requireMember(args, args.params.orgId);
@@ -57,8 +68,17 @@ export async function action(args: ActionFunctionArgs) {
   const { session, organization, ip, flash } = await requireMember(args, args.params.orgId);
   const input = await readIntent(args.request, forms);
   if ("response" in input) return input.response;
-  const { id } = input.value;
   const answer = { submission: input.submission, flash };
+  if (input.intent === "removeAccesses") {
+    return respond(await removeAccesses(session.user, organization.id, input.value.ids, ip), {
+      ...answer,
+      done: ({ removed, alreadyGone }) => ({
+        redirect: listUrl(args.request),
+        toast: alreadyGone > 0 ? message("logs.bulk.toast.mixed", { count: removed, gone: alreadyGone }) : message("logs.bulk.toast.removed", { count: removed }),
+      }),
+    });
+  }
+  const { id } = input.value;
   const back = (toast: MessageKey) => () => ({ redirect: listUrl(args.request), toast: message(toast) });
   switch (input.intent) {
     case "login":
@@ -81,6 +101,16 @@ export default function PartnerStores() {
   const t = useT();
   const { organization, query, items, pageInfo, counter } = useLoaderData<typeof loader>();
   const { notice, show, dismiss } = useStoresNotice();
+  // Bulk removal: the rows whose access can be removed can be selected (this page's rows only).
+  const removable = useMemo(() => items.filter((store) => PARTNER_ACTIONS[store.state].includes("removeAccess")), [items]);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(removable, { resourceIDResolver: (store) => store.id });
+  const [confirmingBulk, setConfirmingBulk] = useState(false);
+  const selected = removable.filter((store) => selectedResources.includes(store.id));
+  const closeBulk = useCallback(() => {
+    setConfirmingBulk(false);
+    clearSelection();
+  }, [clearSelection]);
+  const exportCsv = useRef<HTMLFormElement>(null);
   const requestUrl = `/partners/${organization.id}/stores/request`;
   const capReached = t("partner.stores.capReached", { limit: counter.limit, count: counter.limit });
   return (
@@ -88,6 +118,13 @@ export default function PartnerStores() {
       title={t("partner.stores.title")}
       subtitle={t("partner.stores.counter", { count: counter.pending, limit: counter.limit })}
       primaryActionMarkup={<AddStoreMenu requestUrl={requestUrl} counter={counter} />}
+      secondaryActions={[{ content: t("logs.stores.export"), onAction: () => exportCsv.current?.submit() }]}
+      selection={{
+        selectedResources,
+        allResourcesSelected,
+        onSelectionChange: handleSelectionChange,
+        promotedBulkActions: [{ content: t("logs.bulk.remove"), onAction: () => setConfirmingBulk(true) }],
+      }}
       resourceName={{ singular: t("partner.stores.resource.singular"), plural: t("partner.stores.resource.plural") }}
       tabs={[{ value: "", label: t("partner.stores.tab.all") }, ...STATES.map((state) => ({ value: state, label: t(`partner.stores.tab.${state}`) }))]}
       query={query}
@@ -101,7 +138,16 @@ export default function PartnerStores() {
       ]}
       items={items}
       pageInfo={pageInfo}
-      renderRow={(store, index) => <StoreRow key={store.id} row={store} position={index} onRefused={show} />}
+      renderRow={(store, index) => (
+        <StoreRow
+          key={store.id}
+          row={store}
+          position={index}
+          onRefused={show}
+          selectable={removable.includes(store)}
+          selected={selectedResources.includes(store.id)}
+        />
+      )}
       empty={{
         heading: t("partner.stores.empty.title"),
         body: t("partner.stores.empty.body"),
@@ -109,6 +155,12 @@ export default function PartnerStores() {
       }}
       noResults={{ title: t("partner.stores.noMatch.title"), body: t("partner.stores.noMatch.body") }}
     >
+      {/* "Export CSV" (a page action): a document POST with the page's tab and search, so the browser saves the file. */}
+      <Form method="post" action={`/partners/${organization.id}/stores.csv`} reloadDocument ref={exportCsv} hidden>
+        <input type="hidden" name="q" value={query.q} />
+        <input type="hidden" name="status" value={query.status.toLowerCase()} />
+      </Form>
+      <BulkRemoveDialog open={confirmingBulk} onClose={closeBulk} stores={selected} onRefused={show} />
       {(counter.full || notice) && (
         <Box paddingBlockEnd="400">
           <BlockStack gap="400">

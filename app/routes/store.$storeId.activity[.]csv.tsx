@@ -1,9 +1,10 @@
 // POST /store/:storeId/activity.csv — every matching entry of the store's activity log, streamed.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { readForm } from "~/lib/http.server";
+import { csvResponse } from "~/lib/csv.server";
 import { invalidSubmission } from "~/lib/respond.server";
 import { requireSection } from "~/services/guards.server";
-import { activityCsv } from "~/services/store-home.server";
+import { CSV_HEADER, exportActivity } from "~/services/store-home.server";
 import { parseSubmission } from "~/domain/forms";
 import { activityExportSchema } from "~/domain/activity-log";
 
@@ -20,29 +21,8 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, ip } = await requireSection(args, args.params.storeId, "home", "view");
   const submission = parseSubmission(await readForm(args.request), schema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const rows = activityCsv(actor, actor.store.id, submission.value, ip);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await rows.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  const rows = await exportActivity(actor, actor.store.id, submission.value, ip);
   const day = new Date().toISOString().slice(0, 10);
   const handle = actor.store.domain.split(".")[0];
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${handle}-activity-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(`${handle}-activity-${day}.csv`, CSV_HEADER, rows);
 }

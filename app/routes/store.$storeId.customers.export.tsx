@@ -1,5 +1,6 @@
 // POST /store/:storeId/customers/export → the store's customers as a CSV file (customers:manage).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv.server";
 import { requireSection } from "~/services/guards.server";
 import { exportCustomers } from "~/services/customers-csv.server";
 import { sectionActor } from "~/services/section-actor.server";
@@ -10,16 +11,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return redirect(`/store/${actor.store.id}/customers/import`);
 }
 
-/** No fields: the export is every customer of the store. */
+/** No fields: the export is every customer of the store, streamed (lib/csv.server.ts). */
 export async function action(args: ActionFunctionArgs) {
   const context = await requireSection(args, args.params.storeId, "customers", "manage");
-  const { fileName, csv } = await exportCustomers(sectionActor(context));
-  // The byte-order mark tells spreadsheets the file is UTF-8, so accents survive.
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const { fileName, header, rows } = await exportCustomers(sectionActor(context));
+  return csvResponse(fileName, header, rows);
 }

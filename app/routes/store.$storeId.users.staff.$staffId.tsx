@@ -7,15 +7,26 @@ import { readIntent } from "~/lib/intents.server";
 import { respond } from "~/lib/respond.server";
 import { requireSection } from "~/services/guards.server";
 import { can, SECTIONS, toMap } from "~/domain/permissions";
-import { accessApproved, staffActionSchema, staffActions, staffPermissionsSchema, type StaffAction } from "~/domain/staff";
-import { archiveStaff, changeStaffPermissions, getStaffAccount, lockStaff, removeStaff, unarchiveStaff, unlockStaff } from "~/services/staff.server";
+import { accessApproved, invitationOpen, staffActionSchema, staffActions, staffNameSchema, staffPermissionsSchema, type StaffAction } from "~/domain/staff";
+import {
+  archiveStaff,
+  changeStaffPermissions,
+  getStaffAccount,
+  lockStaff,
+  removeStaff,
+  renameStaff,
+  resendStaffInvitation,
+  revokeStaffInvitation,
+  unarchiveStaff,
+  unlockStaff,
+} from "~/services/staff.server";
 import { message } from "~/i18n/messages";
 import type { MessageKey } from "~/i18n";
 import { grantableLevels } from "~/components/ApproveDialog";
 import { ConfirmDialog } from "~/components/ConfirmDialog";
 import { PermissionPicker } from "~/components/PermissionPicker";
 import { StaffStatusBadge } from "~/components/StaffStatusBadge";
-import { FormErrors, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
+import { FormErrors, FormTextField, SubmitButton, getFormProps, useAppForm, useMessage } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/RouteErrorBoundary";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
@@ -30,12 +41,26 @@ export const forms = {
   archive: staffActionSchema,
   unarchive: staffActionSchema,
   remove: staffActionSchema,
+  // feature-logs: the name, and an open invitation sent again or revoked.
+  rename: staffNameSchema,
+  resend: staffActionSchema,
+  revoke: staffActionSchema,
 };
 
-type Operation = StaffAction | "remove";
+type Operation = StaffAction | "remove" | "resend" | "revoke";
 
-const OPERATIONS = { lock: lockStaff, unlock: unlockStaff, archive: archiveStaff, unarchive: unarchiveStaff, remove: removeStaff } as const;
+const OPERATIONS = {
+  lock: lockStaff,
+  unlock: unlockStaff,
+  archive: archiveStaff,
+  unarchive: unarchiveStaff,
+  remove: removeStaff,
+  resend: resendStaffInvitation,
+  revoke: revokeStaffInvitation,
+} as const;
 const TOASTS: Record<Operation, MessageKey> = {
+  resend: "logs.staff.toast.resent",
+  revoke: "logs.staff.toast.revoked",
   lock: "store.toast.staffLocked",
   unlock: "store.toast.staffUnlocked",
   archive: "store.toast.staffArchived",
@@ -43,7 +68,12 @@ const TOASTS: Record<Operation, MessageKey> = {
   remove: "store.toast.staffRemoved",
 };
 /** Taking access away is confirmed in red; giving it back is not. */
-const DESTRUCTIVE: Record<Operation, boolean> = { lock: true, unlock: false, archive: true, unarchive: false, remove: true };
+const DESTRUCTIVE: Record<Operation, boolean> = { lock: true, unlock: false, archive: true, unarchive: false, remove: true, resend: false, revoke: true };
+/** The labels of the two invitation operations (the others' are in the store catalogue). */
+const INVITATION_TEXT = {
+  resend: { action: "logs.staff.action.resend", title: "logs.staff.confirm.resend.title", body: "logs.staff.confirm.resend.body" },
+  revoke: { action: "logs.staff.action.revoke", title: "logs.staff.confirm.revoke.title", body: "logs.staff.confirm.revoke.body" },
+} as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor } = await requireSection(args, args.params.storeId, "staff", "view");
@@ -69,9 +99,13 @@ export async function action(args: ActionFunctionArgs) {
     const result = await changeStaffPermissions(actor, actor.store.id, staffId, input.value.permissions, ip);
     return respond(result, { submission: input.submission, flash, done: ({ email }) => ({ redirect: here, toast: message("store.toast.permissionsSaved", { name: email }) }) });
   }
+  if (input.intent === "rename") {
+    const result = await renameStaff(actor, actor.store.id, staffId, input.value, ip);
+    return respond(result, { submission: input.submission, flash, done: () => ({ redirect: here, toast: message("logs.staff.toast.renamed") }) });
+  }
   const operation = input.intent;
   const result = await OPERATIONS[operation](actor, actor.store.id, staffId, ip);
-  const next = operation === "remove" ? `/store/${actor.store.id}/users/staff` : here;
+  const next = operation === "remove" || operation === "revoke" ? `/store/${actor.store.id}/users/staff` : here;
   return respond(result, { submission: input.submission, flash, done: ({ email }) => ({ redirect: next, toast: message(TOASTS[operation], { name: email }) }) });
 }
 
@@ -81,6 +115,8 @@ export default function StaffAccountPage() {
   const { storeId, account, self, canManage, permissions } = useLoaderData<typeof loader>();
   const text = useMessage();
   const [form] = useAppForm(staffPermissionsSchema, { intent: "permissions" });
+  const [nameForm, nameFields] = useAppForm(staffNameSchema, { intent: "rename" });
+  const invitation = canManage && invitationOpen(account) ? (["resend", "revoke"] as const) : [];
   const [dialog, setDialog] = useState<Operation | null>(null);
   const close = useCallback(() => setDialog(null), []);
   const name = `${account.firstName} ${account.lastName}`;
@@ -99,6 +135,26 @@ export default function StaffAccountPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <FormErrors errors={form.errors} />
+            {canManage && (
+              <Card>
+                <Form method="post" {...getFormProps(nameForm)}>
+                  <BlockStack gap="300">
+                    <Text as="h2" variant="headingMd">
+                      {t("logs.staff.name.title")}
+                    </Text>
+                    <FormErrors errors={nameForm.errors} />
+                    <input type="hidden" name="intent" value="rename" />
+                    <InlineStack gap="300" wrap>
+                      <FormTextField label={t("auth.firstName")} field={nameFields.firstName} defaultValue={account.firstName} autoComplete="off" />
+                      <FormTextField label={t("auth.lastName")} field={nameFields.lastName} defaultValue={account.lastName} autoComplete="off" />
+                    </InlineStack>
+                    <InlineStack align="end">
+                      <SubmitButton intent="rename">{t("logs.staff.name.save")}</SubmitButton>
+                    </InlineStack>
+                  </BlockStack>
+                </Form>
+              </Card>
+            )}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
@@ -158,6 +214,11 @@ export default function StaffAccountPage() {
               </Text>
               {actions.length > 0 && (
                 <BlockStack gap="200">
+                  {invitation.map((operation) => (
+                    <Button key={operation} onClick={() => setDialog(operation)} tone={operation === "revoke" ? "critical" : undefined}>
+                      {t(INVITATION_TEXT[operation].action)}
+                    </Button>
+                  ))}
                   {actions.map((action) => (
                     <Button key={action} onClick={() => setDialog(action)} tone={action === "lock" || action === "archive" ? "critical" : undefined}>
                       {t(`store.staff.action.${action}`)}
@@ -186,6 +247,19 @@ export default function StaffAccountPage() {
             <Text as="p">{t(`store.staff.confirm.${action}.body`, { name })}</Text>
           </ConfirmDialog>
         ))}
+      {invitation.map((operation) => (
+        <ConfirmDialog
+          key={operation}
+          open={dialog === operation}
+          onClose={close}
+          title={t(INVITATION_TEXT[operation].title, { name })}
+          confirmLabel={t(INVITATION_TEXT[operation].action)}
+          destructive={DESTRUCTIVE[operation]}
+          intent={operation}
+        >
+          <Text as="p">{t(INVITATION_TEXT[operation].body, { name })}</Text>
+        </ConfirmDialog>
+      ))}
     </Page>
   );
 }

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
-import { readCustomerCsv, customersCsvHeader, customersCsvRows, IMPORT_MAX_BYTES, type ImportRow } from "~/domain/customers-csv";
+import { readCustomerCsv, customerCsvRow, CUSTOMER_CSV_HEADER, IMPORT_MAX_BYTES, type ExportedCustomer, type ImportRow } from "~/domain/customers-csv";
+import type { CsvRow } from "~/lib/csv.server";
 import type { CustomerField } from "~/domain/customers";
 import { ok, refuse, type Result } from "~/domain/result";
 import { logActivity } from "./activity.server";
@@ -73,33 +74,35 @@ export async function importCustomers(actor: SectionActor, file: { name: string;
 const EXPORT_BATCH = 1000;
 
 /**
- * All the store's customers as CSV, in the import's columns (so a backup can be imported back as it is).
- * Read in batches by the (storeId, createdAt, id) index; the export is logged.
+ * All the store's customers as CSV rows, in the import's columns (so a backup can be imported back as it
+ * is). The export is logged first, with the number of customers it holds; the rows are then read in
+ * keyset batches on the (storeId, createdAt, id) index as the download takes them (lib/csv.server.ts).
  */
-export async function exportCustomers(actor: SectionActor, now = new Date()): Promise<{ fileName: string; csv: string; count: number }> {
+export async function exportCustomers(actor: SectionActor, now = new Date()): Promise<{ fileName: string; header: readonly string[]; rows: AsyncIterable<CsvRow>; count: number }> {
   assertCan(actor, "customers", "manage");
-  let csv = customersCsvHeader();
-  let count = 0;
-  let cursor: { createdAt: Date; id: string } | null = null;
-  for (;;) {
-    const batch: { id: string; createdAt: Date; firstName: string; lastName: string; email: string; phone: string; company: string; city: string; country: string; note: string; acceptsMarketing: boolean }[] =
-      await db().customer.findMany({
+  const fileName = `customers-${now.toISOString().slice(0, 10)}.csv`;
+  const count = await inTransaction(async (tx) => {
+    const total = await tx.customer.count({ where: { storeId: actor.storeId } });
+    await logActivity(tx, actor.log, { action: "customer.exported", storeId: actor.storeId, subject: fileName, details: { count: total, ...actingFor(actor) } });
+    return total;
+  });
+  const storeId = actor.storeId;
+  async function* rows(): AsyncGenerator<CsvRow> {
+    let cursor: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const batch: ({ id: string; createdAt: Date } & ExportedCustomer)[] = await db().customer.findMany({
         where: {
-          storeId: actor.storeId,
+          storeId,
           ...(cursor ? { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { gt: cursor.id } }] } : {}),
         },
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         take: EXPORT_BATCH,
         select: { id: true, createdAt: true, firstName: true, lastName: true, email: true, phone: true, company: true, city: true, country: true, note: true, acceptsMarketing: true },
       });
-    csv += customersCsvRows(batch);
-    count += batch.length;
-    if (batch.length < EXPORT_BATCH) break;
-    cursor = batch[batch.length - 1];
+      for (const customer of batch) yield customerCsvRow(customer);
+      if (batch.length < EXPORT_BATCH) return;
+      cursor = batch[batch.length - 1];
+    }
   }
-  const fileName = `customers-${now.toISOString().slice(0, 10)}.csv`;
-  await inTransaction((tx) =>
-    logActivity(tx, actor.log, { action: "customer.exported", storeId: actor.storeId, subject: fileName, details: { count, ...actingFor(actor) } }),
-  );
-  return { fileName, csv, count };
+  return { fileName, header: CUSTOMER_CSV_HEADER, rows: rows(), count };
 }

@@ -8,6 +8,7 @@ import { logActivity } from "./activity.server";
 import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
 import { lockOrganization, lockStore, type LockedOrganization } from "./locks.server";
 import { isUuid } from "~/domain/ids";
+import { BULK_REMOVAL_MAX } from "~/domain/access-request";
 
 /** Done, not found, or a conflict when the access is no longer in a state where this applies. */
 export type PartnerAccessResult = Result;
@@ -21,22 +22,57 @@ type PartnerChange = "removeAccess" | "removeFromList" | "dismiss";
  * Removed a moment ago (by the owner, or another member): the wish is fulfilled.
  */
 export async function removeAccess(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  return change(user, organizationId, accessId, "removeAccess", ip);
+  return done(await change(user, organizationId, accessId, "removeAccess", ip));
+}
+
+/** What a bulk removal did: removed now, and the rest (removed already, left the list, or not removable). */
+export interface BulkRemoval {
+  removed: number;
+  alreadyGone: number;
+}
+
+
+/**
+ * "Remove access" on several selected stores, after one confirmation: each removal is its own
+ * transaction with its own log entry, exactly as one "Remove access" (a failure or a race on one store
+ * never undoes or blocks another). A store whose access is already removed, hidden or no longer there
+ * counts as already gone, as does one no longer in a state that can be removed.
+ */
+export async function removeAccesses(user: PartnerUser, organizationId: string, accessIds: readonly string[], ip?: string | null): Promise<Result<BulkRemoval>> {
+  const ids = [...new Set(accessIds)];
+  if (!isUuid(organizationId) || ids.length === 0 || ids.length > BULK_REMOVAL_MAX) return refuse.invalid("ids", "logs.bulk.errors.selection");
+  const outcome: BulkRemoval = { removed: 0, alreadyGone: 0 };
+  for (const id of ids) {
+    const result = await change(user, organizationId, id, "removeAccess", ip);
+    // Not a member (any more): nothing more is done, and nothing is said about the stores.
+    if (!result.ok && result.kind === "notFound" && !(await stillMember(user.id, organizationId))) return refuse.notFound();
+    if (result.ok && result.value === "applied") outcome.removed++;
+    else outcome.alreadyGone++;
+  }
+  return ok(outcome);
+}
+
+async function stillMember(userId: string, organizationId: string): Promise<boolean> {
+  return inTransaction((tx) => isMember(tx, userId, organizationId));
 }
 
 /** "Remove from list" on an "Access removed" row: it leaves the Stores page. */
 export async function removeFromList(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  return change(user, organizationId, accessId, "removeFromList", ip);
+  return done(await change(user, organizationId, accessId, "removeFromList", ip));
 }
 
 /** A declined request stays visible as declined until the partner dismisses it. */
 export async function dismissDeclined(user: PartnerUser, organizationId: string, accessId: string, ip?: string | null): Promise<PartnerAccessResult> {
-  return change(user, organizationId, accessId, "dismiss", ip);
+  return done(await change(user, organizationId, accessId, "dismiss", ip));
 }
 
 type AccessRow = { id: string; storeId: string; state: AccessState; listed: boolean; permissions: string[]; store: { name: string; domain: string } };
 
-async function change(user: PartnerUser, organizationId: string, accessId: string, transition: PartnerChange, ip?: string | null): Promise<PartnerAccessResult> {
+/** The one-store answer: done either way. */
+const done = (result: Result<"applied" | "done">): PartnerAccessResult => (result.ok ? ok() : result);
+
+/** "applied" when this call made the change, "done" when it had been made already. */
+async function change(user: PartnerUser, organizationId: string, accessId: string, transition: PartnerChange, ip?: string | null): Promise<Result<"applied" | "done">> {
   if (!isUuid(organizationId) || !isUuid(accessId)) return refuse.notFound();
   const rule = ACCESS_TRANSITIONS[transition];
   return inTransaction(async (tx) => {
@@ -49,7 +85,7 @@ async function change(user: PartnerUser, organizationId: string, accessId: strin
     if (!access) return refuse.notFound();
     const verdict = judge(transition, access);
     if (!verdict.ok) return verdict;
-    if (verdict.value === "done") return ok();
+    if (verdict.value === "done") return ok("done" as const);
 
     // A change of state moves the row up the partner's history and frees (or takes) the store for its
     // members, so it serialises with staff invitations; hiding a row does neither.
@@ -73,7 +109,7 @@ async function change(user: PartnerUser, organizationId: string, accessId: strin
         ? { by: "partner", organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain, previousPermissions: access.permissions }
         : { state: access.state, organizationName: organization.name, storeName: access.store.name, storeDomain: access.store.domain },
     });
-    return ok();
+    return ok("applied" as const);
   });
 }
 

@@ -7,6 +7,11 @@ import { normalizeStoreDomain } from "~/domain/store-url";
 import type { Permission } from "~/domain/permissions";
 import { WARNING_DAYS, daysAfter, inactivityDeadline, type EndReason } from "~/domain/access-expiry";
 import { permissionDifferences, type PermissionDifference } from "~/domain/granted";
+import { isUuid } from "~/domain/ids";
+import { inTransaction } from "~/lib/transaction.server";
+import type { CsvRow } from "~/lib/csv.server";
+import { logActivity } from "./activity.server";
+import { isMember, partnerActor, type PartnerUser } from "./partner-common.server";
 
 import { STORE_FILTERS, type StoreFilter } from "~/domain/access-request";
 
@@ -35,6 +40,9 @@ export interface PartnerStoreRow {
   remindedAt: Date | null;
   /** Per section, what was asked against what the owner granted at approval, where they differ. */
   grantDifferences: PermissionDifference[];
+  grantedAt: Date | null;
+  /** The last time a member used the access (log-in or work in the store admin). */
+  lastUsedAt: Date | null;
 }
 
 export interface PartnerStoresPage {
@@ -145,6 +153,8 @@ export async function listPartnerStores(
       endedReason: row.state === "REMOVED" ? (row.endedReason as EndReason | null) : null,
       inactivityDays: row.store.inactivityDays,
       remindedAt: row.state === "PENDING" && request?.status === "PENDING" ? request.remindedAt : null,
+      grantedAt: row.grantedAt,
+      lastUsedAt: row.lastUsedAt,
       grantDifferences: held && request?.status === "APPROVED" ? permissionDifferences(request.permissions, request.grantedPermissions) : [],
     };
   });
@@ -156,4 +166,36 @@ export async function listPartnerStores(
     previousCursor: first && (before ? more : Boolean(after)) ? encodeCursor(first) : null,
     nextCursor: last && (before ? true : more) ? encodeCursor(last) : null,
   };
+}
+
+export const STORES_CSV_HEADER = ["Store", "Domain", "State", "Permissions", "Granted (UTC)", "Ends (UTC)", "Last used (UTC)", "Changed (UTC)"];
+
+/**
+ * The Stores list as the page filters it (tab and search), as CSV rows: the export is logged first, then
+ * every row is read in pages of 1,000 on the list's own keyset order as the download takes them.
+ */
+export async function exportPartnerStores(
+  user: PartnerUser,
+  organizationId: string,
+  options: { filter?: StoreFilter; query?: string },
+  ip?: string | null,
+): Promise<AsyncIterable<CsvRow> | null> {
+  if (!isUuid(organizationId)) return null;
+  const allowed = await inTransaction(async (tx) => {
+    if (!(await isMember(tx, user.id, organizationId))) return false;
+    await logActivity(tx, partnerActor(user, ip), { action: "organization.stores_exported", organizationId, details: { filter: options.filter ?? "all", query: options.query ?? "" } });
+    return true;
+  });
+  if (!allowed) return null;
+  return (async function* () {
+    let after: string | null = null;
+    for (;;) {
+      const page: PartnerStoresPage = await listPartnerStores(organizationId, { ...options, after, pageSize: 1000 });
+      for (const row of page.rows) {
+        yield [row.storeName, row.storeDomain, row.state, row.permissions.map((permission) => permission.replace("_", ": ")).join("; "), row.grantedAt, row.endsAt ?? row.inactiveEndsAt, row.lastUsedAt, row.updatedAt];
+      }
+      if (!page.nextCursor) return;
+      after = page.nextCursor;
+    }
+  })();
 }

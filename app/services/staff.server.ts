@@ -307,3 +307,87 @@ export async function removeStaff(actor: StoreActor, storeId: string, staffId: s
     return ok({ email: account.email });
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// feature-logs: the name, and an invitation sent again or revoked
+
+/** A staff member's first and last name; the log says what they were and what they are. */
+export async function renameStaff(actor: StoreActor, storeId: string, staffId: string, name: { firstName: string; lastName: string }, ip?: string | null): Promise<StaffResult> {
+  if (!isUuid(staffId)) return refuse.notFound();
+  return inTransaction(async (tx) => {
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
+    await lockStaffAccount(tx, storeId, account.id);
+    const before = await tx.staffAccount.findUniqueOrThrow({ where: { id: account.id }, select: { firstName: true, lastName: true } });
+    if (before.firstName === name.firstName && before.lastName === name.lastName) return ok({ email: account.email });
+    await tx.staffAccount.update({ where: { id: account.id }, data: { firstName: name.firstName, lastName: name.lastName } });
+    await logActivity(tx, who.activity, { action: "staff.renamed", storeId, subject: account.email, details: { from: before, to: name } });
+    return ok({ email: account.email });
+  });
+}
+
+/**
+ * "Resend invitation": a new link, mailed again in the invitee's language (their login's, else the
+ * sender's); the old link stops working at once, as its token hash is replaced (the row keeps no other).
+ */
+export async function resendStaffInvitation(actor: StoreActor, storeId: string, staffId: string, ip?: string | null): Promise<StaffResult> {
+  if (!isUuid(staffId)) return refuse.notFound();
+  return inTransaction(async (tx) => {
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
+    await lockStaffAccount(tx, storeId, account.id);
+    const current = await tx.staffAccount.findUniqueOrThrow({ where: { id: account.id }, select: { status: true, userId: true, firstName: true } });
+    if (current.status !== "INVITED" || current.userId !== null) return refuse.conflict("form", "logs.staff.errors.notInvited");
+    const { token, hash } = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const replaced = await tx.staffInvitation.updateMany({ where: { staffAccountId: account.id, usedAt: null }, data: { tokenHash: hash, expiresAt, createdAt: new Date() } });
+    if (replaced.count === 0) await tx.staffInvitation.create({ data: { staffAccountId: account.id, tokenHash: hash, expiresAt } });
+    else if (replaced.count > 1) {
+      // Never more than one open link: keep the newest row, which now holds the new hash; drop the others.
+      const rows = await tx.staffInvitation.findMany({ where: { staffAccountId: account.id, usedAt: null }, orderBy: { id: "asc" }, select: { id: true } });
+      await tx.staffInvitation.deleteMany({ where: { id: { in: rows.slice(1).map((row) => row.id) } } });
+      await tx.staffInvitation.update({ where: { id: rows[0].id }, data: { tokenHash: hash } });
+    }
+    const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, domain: true } });
+    const login = await tx.user.findUnique({ where: { email: account.email }, select: { locale: true } });
+    await enqueueMail(tx, {
+      to: account.email,
+      locale: login?.locale ?? who.user.locale,
+      mail: {
+        kind: "staffInvitation",
+        params: {
+          name: current.firstName,
+          inviter: `${who.user.firstName} ${who.user.lastName}`,
+          store: store.name,
+          domain: store.domain,
+          invitationPath: `/invitations/${token}`,
+          days: INVITATION_DAYS,
+          hasLogin: Boolean(login),
+        },
+      },
+    });
+    await logActivity(tx, who.activity, { action: "staff.invitation_resent", storeId, subject: account.email });
+    return ok({ email: account.email });
+  });
+}
+
+/** "Revoke invitation": the link stops working, the invited account goes (its seat is free again), and the invitee is told. */
+export async function revokeStaffInvitation(actor: StoreActor, storeId: string, staffId: string, ip?: string | null): Promise<StaffResult> {
+  if (!isUuid(staffId)) return refuse.notFound();
+  return inTransaction(async (tx) => {
+    const found = await managerAndTarget(tx, actor, storeId, staffId, ip);
+    if (!found.ok) return found;
+    const { who, account } = found.value;
+    await lockStaffAccount(tx, storeId, account.id);
+    const current = await tx.staffAccount.findUniqueOrThrow({ where: { id: account.id }, select: { status: true, userId: true, permissions: true, firstName: true } });
+    if (current.status !== "INVITED" || current.userId !== null) return refuse.conflict("form", "logs.staff.errors.notInvited");
+    await tx.staffAccount.delete({ where: { id: account.id } });
+    const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, domain: true } });
+    const login = await tx.user.findUnique({ where: { email: account.email }, select: { locale: true } });
+    await enqueueMail(tx, { to: account.email, locale: login?.locale ?? who.user.locale, mail: { kind: "staffInvitationRevoked", params: { name: current.firstName, store: store.name, domain: store.domain } } });
+    await logActivity(tx, who.activity, { action: "staff.invitation_revoked", storeId, subject: account.email, details: { permissions: current.permissions } });
+    return ok({ email: account.email });
+  });
+}

@@ -1,12 +1,13 @@
 // Home: the store's notifications (with unread state) and its activity log (SPEC.md: complete, filterable,
 // exportable as CSV), for people with the `home` section.
-import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { inTransaction } from "~/lib/transaction.server";
 import { can } from "~/domain/permissions";
 import { isUuid } from "~/domain/ids";
 import { ok, refuse, type Result } from "~/domain/result";
-import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, csvLine, type ActivityFilters, type ActivityPerson } from "~/domain/activity-log";
+import { ACTIVITY_KINDS, ACTIVITY_PAGE_SIZE, nameChange, permissionChanges, permissionChangesText, type ActivityFilters, type ActivityPerson } from "~/domain/activity-log";
+import type { CsvRow } from "~/lib/csv.server";
+import { activityBatches, activityPeopleIn, activityPersonLabelIn, activityWhere, parseCursor } from "./activity-query.server";
 import { logActivity, type ActorKind } from "./activity.server";
 import type { StoreActor } from "./store-access.server";
 
@@ -83,17 +84,11 @@ export async function markNotificationsRead(actor: StoreActor, storeId: string, 
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Activity log
+// Activity log (the reading is shared with the organization's log: activity-query.server.ts)
 
-function activityWhere(storeId: string, filters: ActivityFilters): Prisma.ActivityLogWhereInput {
-  return {
-    storeId,
-    ...(filters.kind && (ACTIVITY_KINDS as readonly string[]).includes(filters.kind) ? { action: { startsWith: `${filters.kind}.` } } : {}),
-    ...(filters.person && isUuid(filters.person) ? { actorUserId: filters.person } : {}),
-  };
-}
+const storeWhere = (storeId: string, filters: ActivityFilters) => activityWhere({ storeId }, filters, ACTIVITY_KINDS);
 
-/** What the Home page shows of an entry; the CSV adds the details and the address. */
+/** What the Home page shows of an entry; the CSV adds the address. */
 const ACTIVITY_SELECT = {
   id: true,
   createdAt: true,
@@ -102,6 +97,7 @@ const ACTIVITY_SELECT = {
   actorKind: true,
   subject: true,
   organizationId: true,
+  details: true,
 } as const;
 
 /**
@@ -109,21 +105,21 @@ const ACTIVITY_SELECT = {
  * (storeId, actorUserId, id)): `before` shows older entries, `after` newer ones.
  */
 export async function listActivity(storeId: string, filters: ActivityFilters, cursor: { before?: string; after?: string } = {}) {
-  const where = activityWhere(storeId, filters);
-  const before = cursor.before && /^\d{1,19}$/.test(cursor.before) ? BigInt(cursor.before) : undefined;
-  const after = !before && cursor.after && /^\d{1,19}$/.test(cursor.after) ? BigInt(cursor.after) : undefined;
+  const where = storeWhere(storeId, filters);
+  const before = parseCursor(cursor.before);
+  const after = before === undefined ? parseCursor(cursor.after) : undefined;
   const take = ACTIVITY_PAGE_SIZE + 1;
   let rows;
   let hasNewer: boolean;
   let hasOlder: boolean;
   if (after !== undefined) {
-    rows = await db().activityLog.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take, select: ACTIVITY_SELECT });
+    rows = await db().activityLog.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take, select: ACTIVITY_SELECT });
     hasNewer = rows.length > ACTIVITY_PAGE_SIZE;
     rows = rows.slice(0, ACTIVITY_PAGE_SIZE).reverse();
     hasOlder = true;
   } else {
     rows = await db().activityLog.findMany({
-      where: { ...where, ...(before !== undefined ? { id: { lt: before } } : {}) },
+      where: before !== undefined ? { AND: [where, { id: { lt: before } }] } : where,
       orderBy: { id: "desc" },
       take,
       select: ACTIVITY_SELECT,
@@ -143,6 +139,10 @@ export async function listActivity(storeId: string, filters: ActivityFilters, cu
       actorKind: row.actorKind as ActorKind,
       subject: row.subject,
       organization: row.organizationId ? (organizations.get(row.organizationId) ?? null) : null,
+      /** Permissions before and after, per section, when the entry changed some. */
+      changes: permissionChanges(row.action, row.details),
+      /** A staff member's name before and after, when the entry renamed one. */
+      rename: nameChange(row.action, row.details),
     })),
     newest: rows[0]?.id.toString() ?? null,
     oldest: rows.at(-1)?.id.toString() ?? null,
@@ -160,80 +160,53 @@ async function organizationNames(ids: (string | null)[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/**
- * The people who appear in the store's log, for the "person" filter, each with the label of their latest
- * entry. A loose index scan on (storeId, actorUserId, id DESC): one index probe per person instead of a
- * GROUP BY over every entry, so the cost grows with the number of people, not with the length of the log.
- */
-export async function activityPeople(storeId: string): Promise<ActivityPerson[]> {
-  const rows = await db().$queryRaw<ActivityPerson[]>`
-    WITH RECURSIVE actors AS (
-      (SELECT "actorUserId" FROM "ActivityLog"
-        WHERE "storeId" = ${storeId}::uuid AND "actorUserId" IS NOT NULL ORDER BY "actorUserId" LIMIT 1)
-      UNION ALL
-      SELECT (SELECT l."actorUserId" FROM "ActivityLog" l
-               WHERE l."storeId" = ${storeId}::uuid AND l."actorUserId" > a."actorUserId" ORDER BY l."actorUserId" LIMIT 1)
-        FROM actors a WHERE a."actorUserId" IS NOT NULL
-    )
-    SELECT a."actorUserId"::text AS "userId", latest."actorLabel" AS "label"
-      FROM actors a
-      CROSS JOIN LATERAL (SELECT l."actorLabel" FROM "ActivityLog" l
-                           WHERE l."storeId" = ${storeId}::uuid AND l."actorUserId" = a."actorUserId"
-                           ORDER BY l."id" DESC LIMIT 1) latest
-     WHERE a."actorUserId" IS NOT NULL`;
-  return rows.sort((a, b) => a.label.localeCompare(b.label));
-}
+/** The people who appear in the store's log, for the "person" filter (activity-query.server.ts). */
+export const activityPeople = (storeId: string): Promise<ActivityPerson[]> => activityPeopleIn({ storeId });
 
 /** The label of the person a filtered log shows (their latest entry's), or null if they are not in it. */
-export async function activityPersonLabel(storeId: string, userId: string): Promise<string | null> {
-  if (!isUuid(userId)) return null;
-  const row = await db().activityLog.findFirst({ where: { storeId, actorUserId: userId }, orderBy: { id: "desc" }, select: { actorLabel: true } });
-  return row?.actorLabel ?? null;
-}
+export const activityPersonLabel = (storeId: string, userId: string) => activityPersonLabelIn({ storeId }, userId);
 
-export const CSV_HEADER = ["Date (UTC)", "Action", "Actor", "Actor kind", "Subject", "Organization", "Details", "IP"];
-const CSV_BATCH = 1000;
+export const CSV_HEADER = ["Date (UTC)", "Action", "Actor", "Actor kind", "Subject", "Organization", "Permissions", "Details", "IP"];
 
 /**
- * Every matching row, newest first, in batches so that a log of any size streams in constant memory.
- * Rows written while the export runs are left out (upper bound taken at the start).
+ * The export of the log with the page's filters: logged first (one entry, with the filters), then every
+ * matching row, newest first, read in keyset batches as the download takes them (lib/csv.server.ts), so a
+ * log of any size streams in constant memory.
  */
-export async function* activityCsv(actor: StoreActor, storeId: string, filters: ActivityFilters, ip?: string | null): AsyncGenerator<string> {
-  if (!canSeeHome(actor, storeId)) throw new Error("activityCsv called without home access");
-  const where = activityWhere(storeId, filters);
-  const top = await db().activityLog.findFirst({ where, orderBy: { id: "desc" }, select: { id: true } });
+export async function exportActivity(actor: StoreActor, storeId: string, filters: ActivityFilters, ip?: string | null): Promise<AsyncIterable<CsvRow>> {
+  if (!canSeeHome(actor, storeId)) throw new Error("exportActivity called without home access");
+  const where = storeWhere(storeId, filters);
   await inTransaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
     await logActivity(
       tx,
       { userId: actor.userId, label: `${user.firstName} ${user.lastName} <${user.email}>`, kind: actor.kind, ip: ip ?? null },
-      { action: "activity.exported", storeId, organizationId: actor.kind === "collaborator" ? actor.organizationId : null, details: { kind: filters.kind ?? null, person: filters.person ?? null } },
+      {
+        action: "activity.exported",
+        storeId,
+        organizationId: actor.kind === "collaborator" ? actor.organizationId : null,
+        details: { kind: filters.kind ?? null, person: filters.person ?? null, from: filters.from ?? null, to: filters.to ?? null },
+      },
     );
   });
-  yield "\uFEFF" + csvLine(CSV_HEADER);
-  if (!top) return;
-  let below = top.id + 1n;
-  for (;;) {
-    const rows = await db().activityLog.findMany({ where: { ...where, id: { lt: below } }, orderBy: { id: "desc" }, take: CSV_BATCH, select: { ...ACTIVITY_SELECT, details: true, ip: true } });
-    if (rows.length === 0) return;
-    const organizations = await organizationNames(rows.map((r) => r.organizationId));
-    yield rows
-      .map((row) =>
-        csvLine([
-          row.createdAt.toISOString(),
+  return (async function* () {
+    for await (const rows of activityBatches(where, { ...ACTIVITY_SELECT, ip: true })) {
+      const organizations = await organizationNames(rows.map((r) => r.organizationId));
+      for (const row of rows) {
+        yield [
+          row.createdAt,
           row.action,
           row.actorLabel,
           row.actorKind,
-          row.subject ?? "",
+          row.subject,
           row.organizationId ? (organizations.get(row.organizationId) ?? row.organizationId) : "",
+          permissionChangesText(permissionChanges(row.action, row.details)),
           JSON.stringify(row.details ?? {}),
-          row.ip ?? "",
-        ]),
-      )
-      .join("");
-    if (rows.length < CSV_BATCH) return;
-    below = rows.at(-1)!.id;
-  }
+          row.ip,
+        ];
+      }
+    }
+  })();
 }
 
 export { canSeeHome };

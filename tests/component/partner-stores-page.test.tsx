@@ -147,6 +147,27 @@ describe("the Stores page", () => {
     expect(error.getAttribute("role")).toBe("alert");
     expect(sent).toEqual([{ intent: "login", id: managed.accessId }]);
   });
+
+  // feature-logs: bulk removal
+  test("several managed stores selected: one confirmation naming them posts their ids; other rows cannot be selected", async () => {
+    const user = userEvent.setup();
+    const a = storeRow("Harbor Tea", "MANAGED");
+    const b = storeRow("Cedar Pine", "SUSPENDED");
+    const pending = storeRow("Maple Goods", "PENDING");
+    const { sent } = renderStores({ rows: [a, b, pending] });
+    await screen.findByText("Harbor Tea");
+    const box = (store: string) => within(row(store)).getByRole("checkbox");
+    expect((box("Maple Goods") as HTMLInputElement).disabled).toBe(true);
+    await user.click(box("Harbor Tea"));
+    await user.click(box("Cedar Pine"));
+    await user.click(screen.getByRole("button", { name: "Remove access" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("Remove access to 2 stores?")).toBeTruthy();
+    expect(within(dialog).getByText("Harbor Tea")).toBeTruthy();
+    expect(within(dialog).getByText("Cedar Pine")).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Remove stores" }));
+    await waitFor(() => expect(sent).toEqual([{ intent: "removeAccesses", ids: `${a.accessId},${b.accessId}` }]));
+  });
 });
 
 // Collaborator access over time

@@ -34,6 +34,7 @@ import {
   restoresMe,
   emailForOrgInvite,
   freshEmail,
+  invitedOnS,
   invitationOfA,
   inviteeForS,
   memberOfA,
@@ -486,7 +487,48 @@ export const MATRIX: MatrixRow[] = [
     },
     cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
   },
+  // ---- feature-logs: the Stores page's bulk removal and CSV export ------------------------------------
+  {
+    route: "partners.$orgId.stores._index.tsx",
+    method: "POST",
+    intent: "removeAccesses",
+    path: "/partners/{orgA}/stores?index",
+    prepare: rowOfA("MANAGED"),
+    form: [["intent", "removeAccesses"], ["ids", "{access}"]],
+    effect: {
+      tables: ["CollaboratorAccess", "CollaboratorSession", "Notification", "EmailOutbox", "ActivityLog"],
+      toast: "logs.bulk.toast.removed",
+      writes: [
+        { table: "CollaboratorAccess", op: "UPDATE", where: { id: "{access}", state: "REMOVED", permissions: [] } },
+        { table: "Notification", op: "INSERT", where: { storeId: "{rowStore}", kind: "collaborator_access.removed_by_partner" } },
+        loggedOnA("collaborator_access.removed", { storeId: "{rowStore}" }),
+      ],
+    },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  { route: "partners.$orgId.stores[.]csv.tsx", method: "GET", path: "/partners/{orgA}/stores.csv", okLocation: /\/partners\/[0-9a-f-]{36}\/stores$/, cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  {
+    route: "partners.$orgId.stores[.]csv.tsx",
+    method: "POST",
+    path: "/partners/{orgA}/stores.csv",
+    form: [],
+    effect: { tables: ["ActivityLog"], writes: [loggedOnA("organization.stores_exported")], answer: isCsv },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  // ---- end feature-logs (Stores) -----------------------------------------------------------------------
   { route: "partners.$orgId.activity.tsx", method: "GET", path: "/partners/{orgA}/activity", shows: ["{orgA.name}"], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  // ---- feature-logs: the organization's log filters (person list) and CSV export --------------------
+  { route: "partners.$orgId.activity.people.ts", method: "GET", path: "/partners/{orgA}/activity/people", shows: ['"people"'], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  { route: "partners.$orgId.activity[.]csv.tsx", method: "GET", path: "/partners/{orgA}/activity.csv", okLocation: /\/partners\/[0-9a-f-]{36}\/activity$/, cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
+  {
+    route: "partners.$orgId.activity[.]csv.tsx",
+    method: "POST",
+    path: "/partners/{orgA}/activity.csv",
+    form: [],
+    effect: { tables: ["ActivityLog"], writes: [loggedOnA("activity.exported")], answer: isCsv },
+    cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404",
+  },
+  // ---- end feature-logs ------------------------------------------------------------------------------
   { route: "partners.$orgId.members.tsx", method: "GET", path: "/partners/{orgA}/members", shows: ["{label.partnerA}"], cells: "L ok 404 ok 404 404 404 404 404 404 404 404 404" },
   {
     route: "partners.$orgId.members.tsx",
@@ -895,6 +937,53 @@ export const MATRIX: MatrixRow[] = [
     },
     cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
   },
+  // ---- feature-logs: a staff member's name; an open invitation sent again or revoked ------------------
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "rename",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: staffOnS("ACTIVE"),
+    form: [["intent", "rename"], ["firstName", "Renamed"], ["lastName", "Person"]],
+    effect: {
+      tables: ["StaffAccount", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.renamed",
+      writes: [{ table: "StaffAccount", op: "UPDATE", where: { id: "{staff}", firstName: "Renamed", lastName: "Person" } }, loggedOnS("staff.renamed", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "resend",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: invitedOnS,
+    form: [["intent", "resend"]],
+    effect: {
+      tables: ["StaffInvitation", "EmailOutbox", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.resent",
+      writes: [{ table: "StaffInvitation", op: "UPDATE", where: { tokenHash: /^[0-9a-f]{20,}$/ } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_resent", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  {
+    route: "store.$storeId.users.staff.$staffId.tsx",
+    method: "POST",
+    intent: "revoke",
+    path: "/store/{store}/users/staff/{staff}",
+    section: "staff",
+    prepare: invitedOnS,
+    form: [["intent", "revoke"]],
+    effect: {
+      tables: ["StaffAccount", "StaffInvitation", "EmailOutbox", "Session", "ActivityLog"],
+      toast: "logs.staff.toast.revoked",
+      writes: [{ table: "StaffAccount", op: "DELETE", where: { id: "{staff}" } }, { table: "EmailOutbox", op: "INSERT", where: { to: "{staffEmail}" } }, loggedOnS("staff.invitation_revoked", { subject: "{staffEmail}" })],
+    },
+    cells: "L 404 404 403 403 403 403 ok 403 403 403 ok 404",
+  },
+  // ---- end feature-logs (staff) ------------------------------------------------------------------------
 ];
 
 // Cross-tenant cases: a record of another store or another organization, named in the URL or in a form

@@ -1,9 +1,9 @@
-// Home's activity log: newest first, filtered by kind and person (in the address, so a filtered log can
+// Home's activity log: newest first, filtered by kind, person and days (in the address, so a filtered log can
 // be shared and reloaded), older and newer pages, and the CSV export of what the filters match.
 import { useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { BlockStack, Box, Card, InlineStack, Pagination, Text } from "@shopify/polaris";
 import type { ActivityPage } from "~/services/store-home.server";
-import type { ActivityFilters } from "~/domain/activity-log";
+import { ACTIVITY_KINDS, activityCsvPath, activityPeoplePath, activityQuery, type ActivityFilters } from "~/domain/activity-log";
 import { useT } from "~/i18n/react";
 import { ActivityExportForm } from "./ActivityExportForm";
 import { ActivityFilterBar } from "./ActivityFilterBar";
@@ -16,25 +16,16 @@ export interface ActivityLogCardProps {
   personLabel: string | null;
 }
 
-/** The address of the log with these filters (and a cursor, for another page). */
-function logQuery(filters: { [name in keyof ActivityFilters]?: string }, extra?: [string, string]): URLSearchParams {
-  const query = new URLSearchParams();
-  if (filters.kind) query.set("kind", filters.kind);
-  if (filters.person) query.set("person", filters.person);
-  if (extra) query.set(...extra);
-  return query;
-}
-
 export function ActivityLogCard({ storeId, activity, filters, personLabel }: ActivityLogCardProps) {
   const t = useT();
   const submit = useSubmit();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const page = (cursor: "before" | "after", id: string | null) => `?${logQuery(filters, id ? [cursor, id] : undefined).toString()}`;
-  const change = (name: keyof ActivityFilters, value: string) => submit(logQuery({ ...filters, [name]: value || undefined }), { method: "get", preventScrollReset: true, replace: true });
+  const page = (cursor: "before" | "after", id: string | null) => `?${activityQuery(filters, id ? [cursor, id] : undefined).toString()}`;
+  const change = (name: keyof ActivityFilters, value: string) => submit(activityQuery({ ...filters, [name]: value || undefined }), { method: "get", preventScrollReset: true, replace: true });
   const loading = navigation.state === "loading" && navigation.location?.pathname === `/store/${storeId}`;
   // Asked for a filter, even one the log does not know: "nothing matches", not "nothing happened".
-  const filtered = Boolean(params.get("kind") || params.get("person"));
+  const filtered = ["kind", "person", "from", "to"].some((name) => Boolean(params.get(name)));
   return (
     <Card padding="0">
       <Box padding="400">
@@ -43,9 +34,15 @@ export function ActivityLogCard({ storeId, activity, filters, personLabel }: Act
             <Text as="h2" variant="headingMd">
               {t("store.activity.title")}
             </Text>
-            <ActivityExportForm storeId={storeId} filters={filters} />
+            <ActivityExportForm action={activityCsvPath(storeId)} filters={filters} />
           </InlineStack>
-          <ActivityFilterBar storeId={storeId} filters={filters} personLabel={personLabel} onChange={change} />
+          <ActivityFilterBar
+            peopleSource={activityPeoplePath(storeId)}
+            kinds={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t(`store.activity.kind.${kind}`) }))}
+            filters={filters}
+            personLabel={personLabel}
+            onChange={change}
+          />
         </BlockStack>
       </Box>
       {activity.entries.length === 0 ? (

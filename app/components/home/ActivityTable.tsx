@@ -1,8 +1,10 @@
-// The log's entries: when, who (and as what), what they did, and about what.
+// The log's entries: when, who (and as what), what they did (with the permissions before and after, when
+// it changed some), and about what.
 import { BlockStack, IndexTable, Text } from "@shopify/polaris";
 import type { ActivityPage } from "~/services/store-home.server";
 import { formatDate, isMessageKey, type Translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
+import { PermissionChanges } from "~/components/PermissionChanges";
 
 /** Actions get a sentence when the catalogue has one; a newer action shows as its name until it does. */
 function actionLabel(t: Translate, action: string): string {
@@ -32,7 +34,17 @@ export function ActivityTable({ entries, loading }: { entries: ActivityPage["ent
               </Text>
             </BlockStack>
           </IndexTable.Cell>
-          <IndexTable.Cell>{actionLabel(t, entry.action)}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <BlockStack gap="100">
+              <Text as="span">{actionLabel(t, entry.action)}</Text>
+              <PermissionChanges changes={entry.changes} />
+              {entry.rename && (
+                <Text as="span" variant="bodySm">
+                  {t("logs.change.name", entry.rename)}
+                </Text>
+              )}
+            </BlockStack>
+          </IndexTable.Cell>
           <IndexTable.Cell>{[entry.subject, entry.organization && entry.organization !== entry.subject ? entry.organization : null].filter(Boolean).join(" · ") || "—"}</IndexTable.Cell>
         </IndexTable.Row>
       ))}

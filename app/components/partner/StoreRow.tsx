@@ -11,10 +11,23 @@ import { AccessDates, GrantDifferences } from "./AccessTimeline";
 export type StoreRowData = PartnerStoreRow & { id: string };
 
 /** One store of the list: name and domain, where the access stands, since when, what it allows, and its buttons. */
-export function StoreRow({ row, position, onRefused }: { row: StoreRowData; position: number; onRefused: (answer: SubmissionResult<string[]>) => void }) {
+export function StoreRow({
+  row,
+  position,
+  onRefused,
+  selected = false,
+  selectable = false,
+}: {
+  row: StoreRowData;
+  position: number;
+  onRefused: (answer: SubmissionResult<string[]>) => void;
+  /** For the bulk removal: rows whose access can be removed can be selected. */
+  selected?: boolean;
+  selectable?: boolean;
+}) {
   const locale = useLocale();
   return (
-    <IndexTable.Row id={row.id} position={position}>
+    <IndexTable.Row id={row.id} position={position} selected={selected} disabled={!selectable}>
       <IndexTable.Cell>
         <BlockStack gap="050">
           <Text as="span" variant="bodyMd" fontWeight="semibold">
@@ -39,7 +52,10 @@ export function StoreRow({ row, position, onRefused }: { row: StoreRowData; posi
         </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <StoreRowActions row={row} onRefused={onRefused} />
+        {/* A selectable row toggles its selection on click (and cancels the click): the buttons keep theirs. */}
+        <div onClick={(event) => event.stopPropagation()}>
+          <StoreRowActions row={row} onRefused={onRefused} />
+        </div>
       </IndexTable.Cell>
     </IndexTable.Row>
   );

@@ -5,3 +5,4 @@ export { store } from "./store";
 export { sections } from "./sections";
 export { expiry } from "./expiry";
 export { account } from "./account";
+export { logs } from "./logs";

@@ -234,3 +234,13 @@ export async function restoresMe({ world, person }: CellContext): Promise<Prepar
   const before = await db().user.findUniqueOrThrow({ where: { id }, select: { firstName: true, lastName: true, locale: true, passwordHash: true } });
   return { cleanup: async () => void (await db().user.update({ where: { id }, data: before })) };
 }
+
+// ---- feature-logs ----------------------------------------------------------------------------------
+
+/** An invitation on S not accepted yet (an INVITED account without a login, and its link); deleted afterwards. */
+export async function invitedOnS({ world }: CellContext): Promise<Prepared> {
+  const email = `invited-${randomUUID().slice(0, 8)}@security.test`;
+  const account = await db().staffAccount.create({ data: { storeId: world.store.id, email, firstName: "Invited", lastName: "Person", status: "INVITED", permissions: ["orders_view"] } });
+  await db().staffInvitation.create({ data: { staffAccountId: account.id, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { vars: { staff: account.id, staffEmail: email }, cleanup: async () => void (await db().staffAccount.deleteMany({ where: { id: account.id } })) };
+}
