@@ -85,6 +85,20 @@ export interface WriteCheck {
   answers: string;
 }
 
+/** One streamed CSV export downloaded whole (bench/measure/exports.ts). */
+export interface ExportMeasurement {
+  what: "activity" | "customers";
+  /** The store's share of the large store's data: "100 %", "10 %", "1 %". */
+  size: string;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** The server's resident memory before the download, and its largest growth while it streamed, in bytes. */
+  rssBefore: number;
+  peakGrowth: number;
+}
+
 export interface BenchResults {
   meta: RunMeta;
   /** What the seed wrote, counted back from the database. */
@@ -94,6 +108,8 @@ export interface BenchResults {
   queries: QueryCount[];
   client: ClientSize[];
   writes: WriteCheck[];
+  /** Absent from runs made before the exports were measured. */
+  exports?: ExportMeasurement[];
   explain: ExplainedQuery[];
 }
 

@@ -16,6 +16,7 @@ import { readFixtures } from "./fixtures";
 import { ActionFeed } from "./measure/action-feed";
 import { clientSize } from "./measure/client-size";
 import { explainHotPaths } from "./measure/explain";
+import { measureExports } from "./measure/exports";
 import type { LoadContext } from "./measure/load";
 import { probe } from "./measure/probe";
 import { measureScaling } from "./measure/scaling";
@@ -23,7 +24,7 @@ import { measureThroughput } from "./measure/throughput";
 import { checkWrites, snapshotWrites } from "./measure/writes";
 import { log } from "./progress";
 import { runMarkdown, runSummary } from "./report/documents";
-import { fmt, pad } from "./report/format";
+import { count, fmt, pad } from "./report/format";
 import { writeResults, type BenchResults, type ClientSize, type QueryCount } from "./results";
 import { seedLargeWorld } from "./seed-large";
 import { ensureBuild, logIn, startServer, type RunningServer } from "./server";
@@ -87,6 +88,9 @@ async function main() {
     server = await startServer(database.serverEnv);
     const context: LoadContext = { origin: server.origin, cookies, feed };
     const measurements = [...(await measureThroughput(context, all)), ...(await measureScaling(context, all))];
+    log("Streamed CSV exports (server memory sampled while they stream)…");
+    const exports = await measureExports(context, server.child.pid!, seed.counts);
+    for (const e of exports) log(`  ${pad(`${e.what} ${e.size}`, 16)} ${count(e.rows)} rows in ${fmt(e.seconds, 1)} s, peak RSS growth ${fmt(e.peakGrowth / 1048576, 1)} MiB`);
     await server.stop();
     server = undefined;
 
@@ -119,6 +123,7 @@ async function main() {
       queries,
       client,
       writes,
+      exports,
       explain,
     };
   } finally {

@@ -5,6 +5,7 @@ import { markdownTable, textTable } from "./render";
 import {
   clientTable,
   databaseName,
+  exportsTable,
   headline,
   mainTable,
   scalingTable,
@@ -27,6 +28,8 @@ const captions = (r: BenchResults) => ({
     "**SQL statements per request** (BEGIN and COMMIT included; a store page sends more when it records the person's `lastActiveAt`, at most every 5 minutes):",
   client:
     "**Client side** (the JavaScript and CSS each page's HTML loads, from `build/client`; gzip at level 6 as the server's `compression` sends it; \"data\" is the loader data inlined into the HTML):",
+  exports:
+    "**Streamed CSV exports** (each downloaded whole by one client, smallest first; the server's resident memory sampled every 20 ms while it streams: the claim is that the peak growth does not follow the row count):",
   world: `The world as run \`${r.meta.stamp}\` seeded it (${databaseName(r)}, scale ${r.meta.scale}), counted after seeding:`,
 });
 
@@ -42,6 +45,7 @@ export function runSummary(r: BenchResults): string {
     ...section(c.split, splitTable([r])),
     ...section(c.statements, statementsTable([r])),
     ...section(c.client, clientTable(r)),
+    ...section(c.exports, exportsTable([r])),
     ...section(c.world, worldTable(r)),
     ...section("Targets", verdictTable(r)),
   ].join("\n");
@@ -71,6 +75,7 @@ export function runMarkdown(r: BenchResults): string {
       [c.split, splitTable([r])],
       [c.statements, statementsTable([r])],
       [c.client, clientTable(r)],
+      [c.exports, exportsTable([r])],
       [c.world, worldTable(r)],
       ["**Targets**", verdictTable(r)],
     ].flatMap(([caption, table]) => [caption as string, "", markdownTable(table as Table), ""]),
@@ -106,6 +111,7 @@ export function readmeBlocks(results: BenchResults[]): ReadmeBlocks {
       markdownTable(statementsTable(results)),
       c.client,
       markdownTable(clientTable(first)),
+      ...(first.exports ? [c.exports, markdownTable(exportsTable(results))] : []),
     ),
   };
 }

@@ -106,6 +106,25 @@ export function statementsTable(results: BenchResults[]): Table {
   };
 }
 
+const mib = (bytes: number) => fmt(bytes / 1024 / 1024, 1);
+
+/** The streamed exports, one row per export and size, a column group per database. */
+export function exportsTable(results: BenchResults[]): Table {
+  const measured = results[0].exports ?? [];
+  return {
+    headers: ["Export", "rows", ...results.flatMap((r) => [`${databaseName(r)} rows/s`, "s", "MiB", "server RSS before MiB", "peak RSS growth MiB"])],
+    rows: measured.map((m) => [
+      `${m.what === "activity" ? "Activity log (Home's export)" : "Customers"}, ${m.size}`,
+      count(m.rows),
+      ...results.flatMap((r) => {
+        const same = r.exports?.find((e) => e.what === m.what && e.size === m.size);
+        return same ? [count(Math.round(same.rowsPerSecond)), fmt(same.seconds, 1), mib(same.bytes), mib(same.rssBefore), mib(same.peakGrowth)] : ["–", "–", "–", "–", "–"];
+      }),
+    ]),
+    textColumns: 1,
+  };
+}
+
 /** What each page loads in the browser (the build's, so the first run's stands for both). */
 export function clientTable(r: BenchResults): Table {
   return {
